@@ -1,0 +1,34 @@
+package nhssm.core.response;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** One validated answer, typed by what the question accepts. */
+public sealed interface Answer {
+
+    /** A single code: single choice, yes/no, or a likert extra such as DONT_KNOW. */
+    record Code(String code) implements Answer {
+    }
+
+    /** The chosen codes of a multiple-choice question, in definition order, never empty. */
+    record Codes(List<String> codes) implements Answer {
+        public Codes {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    record WholeNumber(long value) implements Answer {
+    }
+
+    /** Kept as a BigDecimal with the scale the respondent typed (1.5 stays 1.5, 2 stays 2). */
+    record DecimalNumber(BigDecimal value) implements Answer {
+    }
+
+    /** A point on a likert scale. */
+    record ScalePoint(int value) implements Answer {
+    }
+
+    /** Free text exactly as typed. */
+    record Text(String text) implements Answer {
+    }
+}

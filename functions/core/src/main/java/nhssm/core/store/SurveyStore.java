@@ -1,0 +1,27 @@
+package nhssm.core.store;
+
+import java.util.Optional;
+import nhssm.core.token.TokenGrant;
+import nhssm.core.token.TokenHash;
+
+/**
+ * Everything the collect function persists. Each write is all-or-nothing and conditional, so
+ * nothing is overwritten by accident and a failed call leaves no partial state.
+ */
+public interface SurveyStore {
+
+    /**
+     * Stores a new response (version 1) with its first revision; for an official response, also claims
+     * the trust's single official slot; with an idempotency record, also claims the key.
+     */
+    CreateResult create(StoredResponse response, Optional<IdempotencyRecord> idempotency);
+
+    Optional<StoredResponse> find(ResponseKey key);
+
+    /** Replaces a response if its stored version is still {@code expectedVersion}, keeping a revision. */
+    ReplaceResult replace(StoredResponse next, long expectedVersion);
+
+    void saveToken(TokenGrant grant);
+
+    Optional<TokenGrant> findToken(TokenHash hash);
+}
