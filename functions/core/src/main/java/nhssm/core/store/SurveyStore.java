@@ -16,6 +16,9 @@ public interface SurveyStore {
      */
     CreateResult create(StoredResponse response, Optional<IdempotencyRecord> idempotency);
 
+    /** The record of an earlier request with this idempotency key, if there was one. */
+    Optional<IdempotencyRecord> findIdempotency(String keyHash);
+
     Optional<StoredResponse> find(ResponseKey key);
 
     /** Replaces a response if its stored version is still {@code expectedVersion}, keeping a revision. */

@@ -2,8 +2,6 @@ package nhssm.core.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The SHA-256 of a token, lower-case hex: the only form in which a token is ever stored. */
 public record TokenHash(String hex) {
@@ -16,21 +14,13 @@ public record TokenHash(String hex) {
 
     /** Hashes what a client presented. Any text hashes; only a real token's hash will be found. */
     public static TokenHash of(String presentedToken) {
-        return new TokenHash(HexFormat.of().formatHex(sha256(presentedToken)));
+        return new TokenHash(Sha256.hex(presentedToken));
     }
 
     /** Compares in constant time, so the time taken says nothing about how much of a hash matched. */
     public boolean matches(TokenHash other) {
         return MessageDigest.isEqual(
                 hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 
     @Override

@@ -1,0 +1,101 @@
+package nhssm.collect;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import nhssm.core.store.StoreUnavailableException;
+import nhssm.core.store.SurveyStore;
+import nhssm.core.survey.SurveyDefinition;
+import nhssm.core.survey.SurveyDefinitions;
+import nhssm.core.token.TokenHash;
+import nhssm.core.trust.TrustRegister;
+import nhssm.http.HttpRequest;
+import nhssm.http.HttpResponse;
+import nhssm.http.MalformedRequestException;
+import nhssm.http.Problem;
+
+/**
+ * The collect function's routes, dispatched on the route key API Gateway matched, so the routes
+ * here are exactly those of template.yaml. Anything a client can send ends as a 4xx; only the
+ * database being unreachable gives a 503.
+ */
+public final class CollectApi {
+
+    private static final System.Logger LOG = System.getLogger(CollectApi.class.getName());
+
+    private final Authentication authentication;
+    private final Responses responses;
+    private final Invitations invitations;
+    private final DefinitionResource definitions = new DefinitionResource();
+
+    public CollectApi(SurveyStore store, TrustRegister trusts, Clock clock, SecureRandom random,
+            Optional<TokenHash> adminHash) {
+        this.authentication = new Authentication(store, trusts, adminHash, clock);
+        this.responses = new Responses(store, clock);
+        this.invitations = new Invitations(store, trusts, clock, random);
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        try {
+            return route(request);
+        } catch (MalformedRequestException e) {
+            return Problems.malformed(e.getMessage()).toResponse();
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "store unavailable on " + request.routeKey() + ": " + e.getMessage());
+            return Problems.unavailable().toResponse().withHeader("retry-after", "2");
+        }
+    }
+
+    private HttpResponse route(HttpRequest request) {
+        String routeKey = request.routeKey() == null ? "" : request.routeKey();
+        return switch (routeKey) {
+            case "GET /api/rounds/{round}/definition" ->
+                    inRound(request, definition -> definitions.get(request, definition));
+            case "POST /api/rounds/{round}/responses" ->
+                    asRespondent(request, (definition, caller) -> responses.create(request, definition, caller));
+            case "GET /api/rounds/{round}/responses/{id}" ->
+                    asRespondent(request, (definition, caller) -> responses.read(definition, caller, id(request)));
+            case "PUT /api/rounds/{round}/responses/{id}" ->
+                    asRespondent(request, (definition, caller) -> responses.replace(request, definition, caller, id(request)));
+            case "POST /api/rounds/{round}/staff-links" ->
+                    asRespondent(request, invitations::createStaffLink);
+            case "POST /api/admin/rounds/{round}/invitations" ->
+                    inRound(request, definition -> switch (authentication.admin(request)) {
+                        case Caller.Admin a -> invitations.inviteLead(request, definition);
+                        case Caller.Refused r -> r.problem().toResponse();
+                        case Caller.Respondent r -> throw new IllegalStateException("admin check yields no respondent");
+                    });
+            // As API Gateway answers a route it does not have.
+            default -> HttpResponse.json(404, "{\"message\":\"Not Found\"}");
+        };
+    }
+
+    private HttpResponse inRound(HttpRequest request, Function<SurveyDefinition, HttpResponse> action) {
+        String round = request.pathParameter("round").orElse("");
+        return SurveyDefinitions.forRound(round)
+                .map(action)
+                .orElseGet(() -> Problems.unknownRound(round).toResponse());
+    }
+
+    private HttpResponse asRespondent(HttpRequest request,
+            BiFunction<SurveyDefinition, Caller.Respondent, HttpResponse> action) {
+        return inRound(request, definition -> switch (authentication.respondent(request, definition.round())) {
+            case Caller.Respondent respondent -> action.apply(definition, respondent);
+            case Caller.Refused refused -> withChallenge(refused.problem());
+            case Caller.Admin a -> throw new IllegalStateException("a respondent check yields no admin");
+        });
+    }
+
+    private static HttpResponse withChallenge(Problem problem) {
+        HttpResponse response = problem.toResponse();
+        return problem.status() == 401
+                ? response.withHeader("www-authenticate", "Bearer realm=\"nhssm\", error=\"invalid_token\"")
+                : response;
+    }
+
+    private static String id(HttpRequest request) {
+        return request.pathParameter("id").orElse("");
+    }
+}

@@ -1,0 +1,104 @@
+package nhssm.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nhssm.core.response.Answers;
+import nhssm.core.response.ResponseKind;
+import nhssm.core.response.ResponseStatus;
+import nhssm.core.store.ResponseKey;
+import nhssm.core.store.StoredResponse;
+import nhssm.core.token.Scope;
+import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.TemplateTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file in events/ (the ones for {@code sam local invoke -e}), loaded as the Lambda runtime
+ * deserializes it and sent to the handler on a table holding the tokens and response they name.
+ */
+class EventsTest {
+
+    /** The tokens written into the event files; never valid anywhere but a test or local table. */
+    static final String LEAD_TOKEN = "events-lead-token-RJ1-2026-do-not-use-in-production";
+    static final String STAFF_TOKEN = "events-staff-token-RJ1-2026-do-not-use-in-production";
+    static final String ADMIN_TOKEN = "events-admin-token-do-not-use-in-production";
+    static final String RESPONSE_ID = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
+
+    private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
+            "definition-get.json", 200,
+            "responses-post-json.json", 201,
+            "responses-post-form.json", 201,
+            "response-get.json", 200,
+            "response-put.json", 200,
+            "staff-links-post.json", 201,
+            "invitations-post.json", 201);
+
+    private static LocalDynamoDb dynamo;
+
+    @BeforeAll
+    static void start() {
+        dynamo = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    static Stream<String> eventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(eventsDir())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void events_shouldEachHaveAnExpectedStatus_soNoneGoesUntested() throws IOException {
+        assertThat(eventFiles()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATUS.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventFiles")
+    void handleRequest_shouldAnswerWithTheExpectedStatus_forEveryEventFile(String file) {
+        CollectFixture fx = new CollectFixture(dynamo, CollectFixture.DURING_ROUND, ADMIN_TOKEN);
+        fx.grant(LEAD_TOKEN, "RJ1", Scope.LEAD);
+        fx.grant(STAFF_TOKEN, "RJ1", Scope.STAFF);
+        if (file.startsWith("response-")) {
+            Instant at = CollectFixture.DURING_ROUND.minusSeconds(3600);
+            fx.store.create(new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
+                    ResponseStatus.DRAFT, 1, "2026.1", Answers.NONE, at, at, null), Optional.empty());
+        }
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(eventsDir().resolve(file).toString());
+
+        APIGatewayV2HTTPResponse response = fx.send(event);
+
+        assertThat(response.getStatusCode()).as(file + ": " + response.getBody()).isEqualTo(EXPECTED_STATUS.get(file));
+    }
+
+    @Test
+    void formEvent_shouldCarryABase64BodyAndLowerCaseHeaders_asHttpApiSendsIt() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
+                eventsDir().resolve("responses-post-form.json").toString());
+
+        assertThat(event.getIsBase64Encoded()).isTrue();
+        assertThat(event.getHeaders().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
+        assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
+    }
+
+    private static Path eventsDir() {
+        return TemplateTable.locateTemplate().getParent().resolve("events");
+    }
+}

@@ -1,0 +1,175 @@
+package nhssm.core.store.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nhssm.core.response.ResponseKind;
+import nhssm.core.store.CreateResult;
+import nhssm.core.store.IdempotencyRecord;
+import nhssm.core.store.ReplaceResult;
+import nhssm.core.store.ResponseKey;
+import nhssm.core.store.StoreUnavailableException;
+import nhssm.core.store.StoredResponse;
+import nhssm.core.store.SurveyStore;
+import nhssm.core.token.TokenGrant;
+import nhssm.core.token.TokenHash;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link SurveyStore} on one DynamoDB table. Every write is a conditional put, and a write of several
+ * items is one transaction, so a failure leaves nothing half-done and a condition that fails becomes
+ * a named outcome instead of an exception.
+ */
+public final class DynamoDbSurveyStore implements SurveyStore {
+
+    private static final String ABSENT = "attribute_not_exists(" + Keys.PK + ")";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSurveyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public CreateResult create(StoredResponse response, Optional<IdempotencyRecord> idempotency) {
+        // The order matters: cancellation reasons come back in the same order as the items.
+        List<TransactWriteItem> writes = new ArrayList<>();
+        idempotency.ifPresent(r -> writes.add(putIfAbsent(IdempotencyItem.toItem(r))));
+        boolean official = response.kind() == ResponseKind.OFFICIAL;
+        if (official) {
+            writes.add(putIfAbsent(officialClaim(response.key())));
+        }
+        writes.add(putIfAbsent(ResponseItem.toItem(response)));
+        writes.add(putIfAbsent(ResponseItem.toRevisionItem(response)));
+        try {
+            call(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            return new CreateResult.Created(response);
+        } catch (TransactionCanceledException e) {
+            // A failed condition, or a concurrent transaction on the same items: either way, read
+            // what is there now. Only what a committed write left decides the outcome.
+            Optional<IdempotencyRecord> earlier = idempotency.flatMap(r -> findIdempotency(r.keyHash()));
+            if (earlier.isPresent()) {
+                return new CreateResult.AlreadyDone(earlier.get());
+            }
+            Optional<String> existingOfficial = official
+                    ? get(Keys.trustPartition(response.key().round(), response.key().odsCode()), Keys.OFFICIAL_SORT)
+                            .map(item -> Attributes.string(item, "responseId"))
+                    : Optional.empty();
+            if (existingOfficial.isPresent()) {
+                return new CreateResult.OfficialExists(existingOfficial.get());
+            }
+            throw unavailable("the write was cancelled and may be retried: " + reasonCodes(e.cancellationReasons()), e);
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(String keyHash) {
+        return get(IdempotencyItem.partition(keyHash), IdempotencyItem.SORT).map(IdempotencyItem::fromItem);
+    }
+
+    @Override
+    public Optional<StoredResponse> find(ResponseKey key) {
+        return get(Keys.trustPartition(key.round(), key.odsCode()), Keys.responseSort(key.id()))
+                .map(ResponseItem::fromItem);
+    }
+
+    @Override
+    public ReplaceResult replace(StoredResponse next, long expectedVersion) {
+        Put put = Put.builder()
+                .tableName(table)
+                .item(ResponseItem.toItem(next))
+                .conditionExpression("#v = :expected")
+                .expressionAttributeNames(Map.of("#v", "version"))
+                .expressionAttributeValues(Map.of(":expected", Attributes.n(expectedVersion)))
+                .build();
+        try {
+            call(() -> dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(put).build(),
+                    putIfAbsent(ResponseItem.toRevisionItem(next)))));
+            return new ReplaceResult.Replaced(next);
+        } catch (TransactionCanceledException e) {
+            Optional<StoredResponse> current = find(next.key());
+            if (current.isEmpty()) {
+                return new ReplaceResult.NotFound();
+            }
+            if (current.get().version() != expectedVersion) {
+                return new ReplaceResult.StaleVersion(current.get());
+            }
+            // Still at the expected version: a concurrent transaction got in the way and is retryable.
+            throw unavailable("the write was cancelled and may be retried: " + reasonCodes(e.cancellationReasons()), e);
+        }
+    }
+
+    @Override
+    public void saveToken(TokenGrant grant) {
+        try {
+            call(() -> dynamo.putItem(b -> b.tableName(table)
+                    .item(TokenItem.toItem(grant))
+                    .conditionExpression(ABSENT)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("a freshly generated 256-bit token collided with a stored one", e);
+        }
+    }
+
+    @Override
+    public Optional<TokenGrant> findToken(TokenHash hash) {
+        return get(TokenItem.partition(hash), TokenItem.SORT)
+                .map(TokenItem::fromItem)
+                // The lookup was by hash already; comparing again in constant time costs nothing.
+                .filter(grant -> grant.hash().matches(hash));
+    }
+
+    private Map<String, AttributeValue> officialClaim(ResponseKey key) {
+        return Map.of(
+                Keys.PK, Attributes.s(Keys.trustPartition(key.round(), key.odsCode())),
+                Keys.SK, Attributes.s(Keys.OFFICIAL_SORT),
+                "type", Attributes.s("OFFICIAL_CLAIM"),
+                "responseId", Attributes.s(key.id()));
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(ABSENT).build())
+                .build();
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(Keys.key(pk, sk))
+                .consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private static String reasonCodes(List<CancellationReason> reasons) {
+        return reasons.stream().map(CancellationReason::code).toList().toString();
+    }
+
+    /**
+     * Runs a DynamoDB call, turning failures to reach or use the database into
+     * {@link StoreUnavailableException}; the outcomes this class handles pass through.
+     */
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (TransactionCanceledException | ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw unavailable("DynamoDB call failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(String message, Throwable cause) {
+        return new StoreUnavailableException(message, cause);
+    }
+}
