@@ -66,7 +66,7 @@ public record HttpRequest(
             return body.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Base64.getMimeDecoder().decode(body);
+            return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             throw new MalformedRequestException("The request body is marked as base64 but is not valid base64.");
         }
