@@ -20,7 +20,7 @@ public sealed interface Answer {
     record WholeNumber(long value) implements Answer {
     }
 
-    /** Kept as a BigDecimal with the scale the respondent typed (1.5 stays 1.5, 2 stays 2). */
+    /** Kept as a BigDecimal without trailing zeros (2.50 is stored as 2.5, 2.0 as 2). */
     record DecimalNumber(BigDecimal value) implements Answer {
     }
 
