@@ -1,0 +1,23 @@
+package nhssm.local.seed;
+
+import java.util.List;
+import java.util.Map;
+import nhssm.core.trust.Trust;
+
+/**
+ * What the synthetic census does for one trust: whether it responds, its official return (submitted,
+ * or a draft its lead never submitted) and its individual staff responses.
+ *
+ * @param official    the official return's answers; null when the trust does not respond
+ * @param individuals each individual response's answers (the status is part of {@link Answered})
+ */
+record TrustPlan(Trust trust, Answered official, List<Answered> individuals) {
+
+    boolean responds() {
+        return official != null;
+    }
+
+    /** A response to send: its status and its answers as the JSON API takes them. */
+    record Answered(String status, Map<String, Object> answers) {
+    }
+}
