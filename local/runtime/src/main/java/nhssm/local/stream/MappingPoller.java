@@ -1,0 +1,433 @@
+package nhssm.local.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nhssm.local.lambda.FunctionInvoker;
+import nhssm.local.lambda.Invocation;
+import nhssm.local.template.StreamSource;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * One event source mapping (a function × one of its DynamoDB stream sources), run by one thread: finds the
+ * stream's shards, reads each in order from the starting position, a child shard only once its parent is
+ * finished, and delivers batches to the function as Lambda does.
+ */
+final class MappingPoller implements Runnable {
+
+    /** Lambda's limit for a synchronous invocation's payload; a batch is cut before it. */
+    static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    /** GetRecords returns at most 1,000 records. */
+    private static final int MAX_GET_RECORDS = 1000;
+    private static final Duration SHARD_REFRESH = Duration.ofSeconds(10);
+    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+
+    private final String function;
+    private final StreamSource source;
+    private final String streamArn;
+    private final EventFilter filter;
+    private final DynamoDbStreamsClient streams;
+    private final FunctionInvoker invoker;
+    private final StreamPump.Options options;
+
+    /** Shards known and not finished, in the order DescribeStream lists them. */
+    private final Map<String, ShardState> shards = new LinkedHashMap<>();
+    private final Set<String> finishedShards = new HashSet<>();
+    private final Object wake = new Object();
+    private volatile boolean running = true;
+    private long nextRefreshNanos;
+    private boolean refreshNeeded;
+    private String lastError;
+
+    MappingPoller(String function, StreamSource source, String streamArn, EventFilter filter,
+                  DynamoDbStreamsClient streams, FunctionInvoker invoker, StreamPump.Options options) {
+        this.function = function;
+        this.source = source;
+        this.streamArn = streamArn;
+        this.filter = filter;
+        this.streams = streams;
+        this.invoker = invoker;
+        this.options = options;
+    }
+
+    String function() {
+        return function;
+    }
+
+    String threadName() {
+        return "stream-pump-" + function + "-" + source.eventLogicalId();
+    }
+
+    /**
+     * Lists the stream's shards the first time, before the thread starts: with LATEST, the open shards'
+     * iterators are taken now, so that every record written after {@link StreamPump#start} returns is seen.
+     */
+    void discoverInitialShards() {
+        discover(true);
+        nextRefreshNanos = System.nanoTime() + SHARD_REFRESH.toNanos();
+    }
+
+    /** Asks the thread to stop after the batch in flight, if any; wakes it if it is waiting. */
+    void stop() {
+        synchronized (wake) {
+            running = false;
+            wake.notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (refreshNeeded || System.nanoTime() - nextRefreshNanos >= 0) {
+                    discover(false);
+                    refreshNeeded = false;
+                    nextRefreshNanos = System.nanoTime() + SHARD_REFRESH.toNanos();
+                }
+                boolean worked = false;
+                long wait = options.pollInterval().toNanos();
+                for (ShardState shard : new ArrayList<>(shards.values())) {
+                    if (!running) {
+                        break;
+                    }
+                    if (!ready(shard)) {
+                        continue;
+                    }
+                    long untilAllowed = shard.notBeforeNanos - System.nanoTime();
+                    if (untilAllowed > 0) {
+                        wait = Math.min(wait, untilAllowed);
+                        continue;
+                    }
+                    worked |= step(shard);
+                    if (shard.finished()) {
+                        shards.remove(shard.shardId);
+                        finishedShards.add(shard.shardId);
+                        refreshNeeded = true;
+                    }
+                }
+                if (!worked) {
+                    pause(wait);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                logError(e);
+                pause(ERROR_PAUSE.toNanos());
+            }
+        }
+    }
+
+    // ---- shards ---------------------------------------------------------------------------------
+
+    private void discover(boolean initial) {
+        for (Shard shard : describeShards()) {
+            String id = shard.shardId();
+            if (shards.containsKey(id) || finishedShards.contains(id)) {
+                continue;
+            }
+            ShardIteratorType position = ShardIteratorType.TRIM_HORIZON;
+            if (initial && "LATEST".equals(source.startingPosition())) {
+                boolean closed = shard.sequenceNumberRange() != null
+                        && shard.sequenceNumberRange().endingSequenceNumber() != null;
+                if (closed) {
+                    // Everything in it was written before the mapping started.
+                    finishedShards.add(id);
+                    continue;
+                }
+                position = ShardIteratorType.LATEST;
+            }
+            ShardState state = new ShardState(id, shard.parentShardId(), position);
+            if (position == ShardIteratorType.LATEST) {
+                open(state);
+            }
+            shards.put(id, state);
+        }
+    }
+
+    private List<Shard> describeShards() {
+        List<Shard> all = new ArrayList<>();
+        String after = null;
+        do {
+            String exclusiveStart = after;
+            DescribeStreamResponse response = streams.describeStream(r -> r.streamArn(streamArn)
+                    .exclusiveStartShardId(exclusiveStart));
+            all.addAll(response.streamDescription().shards());
+            after = response.streamDescription().lastEvaluatedShardId();
+        } while (after != null);
+        return all;
+    }
+
+    /** A child shard is read only once its parent is finished (or no longer listed: trimmed). */
+    private boolean ready(ShardState shard) {
+        String parent = shard.parentShardId;
+        return parent == null || finishedShards.contains(parent) || !shards.containsKey(parent);
+    }
+
+    private void open(ShardState shard) {
+        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+                .shardIteratorType(shard.startingPosition)).shardIterator();
+        shard.opened = true;
+        shard.exhausted = shard.iterator == null;
+    }
+
+    private void reopenAfterLastRead(ShardState shard) {
+        if (shard.lastReadSequenceNumber == null) {
+            open(shard);
+            return;
+        }
+        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                .sequenceNumber(shard.lastReadSequenceNumber)).shardIterator();
+        shard.exhausted = shard.iterator == null;
+    }
+
+    // ---- one step on one shard ------------------------------------------------------------------
+
+    /** Delivers one batch of {@code shard} if there is one; true if anything happened. */
+    private boolean step(ShardState shard) {
+        if (!shard.retries.isEmpty()) {
+            deliver(shard, shard.retries.pollFirst());
+            return true;
+        }
+        boolean read;
+        try {
+            read = fill(shard);
+        } catch (SdkException e) {
+            if (!running) {
+                return false;
+            }
+            logError(e);
+            shard.notBeforeNanos = System.nanoTime() + ERROR_PAUSE.toNanos();
+            return false;
+        }
+        if (shard.buffer.isEmpty() || !running) {
+            return read;
+        }
+        deliver(shard, takeBatch(shard));
+        return true;
+    }
+
+    /**
+     * Reads records into the shard's buffer until a batch is full or the shard is exhausted; otherwise, with
+     * no batching window, until there is one matching record; with a window, until the window has passed since
+     * the first record of the batch was read. With nothing to read it returns at once (the caller polls again).
+     *
+     * @return whether any record was read (matching or not)
+     */
+    private boolean fill(ShardState shard) {
+        if (!shard.opened) {
+            open(shard);
+        }
+        Duration window = source.maximumBatchingWindow() == null ? Duration.ZERO : source.maximumBatchingWindow();
+        long windowEnd = shard.buffer.isEmpty() ? 0 : System.nanoTime() + window.toNanos();
+        boolean readAny = false;
+        while (running && !shard.exhausted && shard.buffer.size() < source.batchSize()) {
+            boolean hadRecords = !shard.buffer.isEmpty();
+            int read = read(shard, Math.min(MAX_GET_RECORDS, source.batchSize() - shard.buffer.size()));
+            readAny |= read > 0;
+            if (!hadRecords && !shard.buffer.isEmpty()) {
+                windowEnd = System.nanoTime() + window.toNanos();
+            }
+            if (shard.exhausted || shard.buffer.size() >= source.batchSize()) {
+                break;
+            }
+            if (shard.buffer.isEmpty()) {
+                if (read == 0) {
+                    break;
+                }
+                continue; // everything read was filtered out: read on
+            }
+            long left = windowEnd - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            if (read == 0) {
+                pause(Math.min(left, options.pollInterval().toNanos()));
+            }
+        }
+        return readAny;
+    }
+
+    /** One GetRecords call; returns the number of records read, matching the filter or not. */
+    private int read(ShardState shard, int limit) {
+        GetRecordsResponse response;
+        try {
+            String iterator = shard.iterator;
+            response = streams.getRecords(r -> r.shardIterator(iterator).limit(limit));
+        } catch (ExpiredIteratorException e) {
+            reopenAfterLastRead(shard);
+            return 0;
+        } catch (TrimmedDataAccessException e) {
+            options.log().accept("stream " + function + " shard " + shard.shortId()
+                    + ": records were trimmed from the stream before they were read; continuing from the oldest");
+            shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            shard.exhausted = shard.iterator == null;
+            return 0;
+        }
+        lastError = null;
+        for (Record record : response.records()) {
+            String sequenceNumber = record.dynamodb().sequenceNumber();
+            shard.lastReadSequenceNumber = sequenceNumber;
+            ObjectNode json = StreamEventJson.record(record, streamArn);
+            if (filter.matches(json)) {
+                shard.buffer.addLast(Batch.Item.of(sequenceNumber, StreamEventJson.write(json)));
+            }
+        }
+        shard.iterator = response.nextShardIterator();
+        shard.exhausted = shard.iterator == null;
+        return response.records().size();
+    }
+
+    /** Up to BatchSize records from the buffer, stopping before the event would pass 6 MB. */
+    private Batch takeBatch(ShardState shard) {
+        List<Batch.Item> items = new ArrayList<>();
+        long bytes = StreamEventJson.event(List.of()).length();
+        while (!shard.buffer.isEmpty() && items.size() < source.batchSize()) {
+            Batch.Item next = shard.buffer.peekFirst();
+            long added = next.bytes() + (items.isEmpty() ? 0 : 1);
+            if (!items.isEmpty() && bytes + added > MAX_PAYLOAD_BYTES) {
+                break;
+            }
+            items.add(shard.buffer.pollFirst());
+            bytes += added;
+        }
+        return new Batch(items, 0);
+    }
+
+    // ---- delivering -----------------------------------------------------------------------------
+
+    private void deliver(ShardState shard, Batch batch) {
+        long started = System.nanoTime();
+        Invocation invocation;
+        try {
+            invocation = invoker.invoke(function, batch.event());
+        } catch (RuntimeException e) {
+            // Lambda could not invoke the function: retried, and not counted as a retry attempt.
+            shard.retries.addFirst(batch);
+            shard.notBeforeNanos = System.nanoTime() + ERROR_PAUSE.toNanos();
+            String outcome = running
+                    ? "could not invoke the function (" + e.getClass().getSimpleName() + ") → will retry, not counted"
+                    : "abandoned as the pump stopped (" + e.getClass().getSimpleName() + "); not checkpointed";
+            log(shard, batch, outcome, started);
+            return;
+        }
+        switch (invocation) {
+            case Invocation.Returned returned when !source.reportBatchItemFailures() -> log(shard, batch, "ok", started);
+            case Invocation.Returned returned -> {
+                switch (BatchResponse.parse(returned.payloadJson(), batch.sequenceNumbers())) {
+                    case BatchResponse.Success success -> log(shard, batch, "ok", started);
+                    case BatchResponse.Partial partial -> partialFailure(shard, batch, partial, started);
+                    case BatchResponse.Invalid invalid ->
+                            failure(shard, batch, "batch failed: " + invalid.reason(), false, started);
+                }
+            }
+            case Invocation.Failed failed -> failure(shard, batch,
+                    "function error " + Objects.requireNonNullElse(failed.errorType(), "(no type)"), true, started);
+            case Invocation.TimedOut timedOut -> failure(shard, batch,
+                    "timed out after " + timedOut.after().toMillis() + " ms", true, started);
+        }
+    }
+
+    private void partialFailure(ShardState shard, Batch batch, BatchResponse.Partial partial, long started) {
+        // Retry from the failed record with the lowest sequence number; records before it are done.
+        // Its retries are counted from the first time it heads a batch.
+        int retries = partial.firstFailed() == 0 ? batch.retries() + 1 : 1;
+        Batch rest = batch.from(partial.firstFailed(), retries);
+        retryOrDiscard(shard, batch, rest, partial.reported() + " failed", started);
+    }
+
+    private void failure(ShardState shard, Batch batch, String reason, boolean functionError, long started) {
+        if (functionError && source.bisectBatchOnFunctionError() && batch.size() > 1) {
+            // Splitting does not consume the retry quota (Lambda developer guide).
+            Batch first = batch.firstHalf();
+            Batch second = batch.secondHalf();
+            shard.retries.addFirst(second);
+            shard.retries.addFirst(first);
+            log(shard, batch, reason + " → split into " + first.size() + " + " + second.size(), started);
+            return;
+        }
+        retryOrDiscard(shard, batch, batch.withRetries(batch.retries() + 1), reason, started);
+    }
+
+    /** {@code next} is what would be delivered again, with the number of the retry it would be. */
+    private void retryOrDiscard(ShardState shard, Batch delivered, Batch next, String reason, long started) {
+        int maximum = source.maximumRetryAttempts();
+        if (maximum >= 0 && next.retries() > maximum) {
+            int retried = next.retries() - 1;
+            log(shard, delivered, reason + " → discarded " + count(next.size()) + " after " + retried
+                    + (retried == 1 ? " retry" : " retries") + " (MaximumRetryAttempts " + maximum
+                    + "), sequence numbers " + String.join(", ", next.sequenceNumbers())
+                    + "; on AWS they would go to the event source mapping's on-failure destination", started);
+            return;
+        }
+        shard.retries.addFirst(next);
+        shard.notBeforeNanos = System.nanoTime() + retryDelay(next.retries()).toNanos();
+        log(shard, delivered, reason + " → retry " + next.retries() + (maximum >= 0 ? " of " + maximum : "")
+                + " from " + next.items().getFirst().sequenceNumber(), started);
+    }
+
+    private Duration retryDelay(int retry) {
+        Duration delay = options.retryDelay();
+        for (int i = 1; i < retry && delay.compareTo(options.maxRetryDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(options.maxRetryDelay()) > 0 ? options.maxRetryDelay() : delay;
+    }
+
+    // ---- logging and waiting --------------------------------------------------------------------
+
+    private void log(ShardState shard, Batch batch, String outcome, long startedNanos) {
+        long ms = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        options.log().accept("stream " + function + " shard " + shard.shortId() + ": " + count(batch.size()) + ", "
+                + outcome + " (" + ms + " ms)");
+    }
+
+    private static String count(int records) {
+        return records + (records == 1 ? " record" : " records");
+    }
+
+    /** Logs a failure to read the stream once, not again while the same failure repeats. */
+    private void logError(RuntimeException e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (!message.equals(lastError)) {
+            options.log().accept("stream " + function + ": cannot read the stream of " + source.tableLogicalId()
+                    + " (" + message + "); retrying");
+            lastError = message;
+        }
+    }
+
+    private void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        synchronized (wake) {
+            if (!running) {
+                return;
+            }
+            try {
+                wake.wait(Math.max(1, nanos / 1_000_000), 0);
+            } catch (InterruptedException e) {
+                running = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
