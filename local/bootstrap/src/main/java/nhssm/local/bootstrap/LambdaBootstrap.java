@@ -1,0 +1,99 @@
+package nhssm.local.bootstrap;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Plays the Lambda Java runtime inside a function's own JVM, started by the local runtime with the
+ * function's artifact (classes + lib/*), this bootstrap and aws-lambda-java-serialization on the
+ * class path, and the function's environment.
+ *
+ * <p>Reads {@code AWS_LAMBDA_RUNTIME_API} ({@code host:port}) and {@code _HANDLER}, loads the
+ * handler with the system class loader and its no-argument constructor ({@link HandlerLoader}),
+ * then loops on the Runtime API: GET invocation/next, run the handler, POST its response or its
+ * error ({@code {"errorType","errorMessage","stackTrace"}}, {@code Lambda-Runtime-Function-Error-Type:
+ * Unhandled}). A handler that cannot be loaded is reported to init/error and the process exits with
+ * status 1. When the Runtime API goes away (the local runtime stopped) the process exits.
+ */
+public final class LambdaBootstrap {
+
+    /** Exit status when the handler could not be initialised. */
+    public static final int INIT_FAILED = 1;
+    /** Exit status when the Runtime API is unreachable or the environment is incomplete. */
+    public static final int RUNTIME_API_GONE = 2;
+
+    private LambdaBootstrap() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        String api = env.get("AWS_LAMBDA_RUNTIME_API");
+        if (api == null || api.isBlank()) {
+            System.err.println("nhssm bootstrap: AWS_LAMBDA_RUNTIME_API is not set; this runs inside a local function JVM");
+            System.exit(RUNTIME_API_GONE);
+        }
+        System.exit(run(new RuntimeApiClient(api.strip()), env.get("_HANDLER"), env, System.out, System.err));
+    }
+
+    /** Initialises the handler, then serves invocations until the Runtime API goes away; returns the exit status. */
+    static int run(RuntimeApiClient client, String handlerName, Map<String, String> env, PrintStream out,
+                   PrintStream err) {
+        FunctionHandler handler;
+        try {
+            handler = HandlerLoader.load(handlerName, ClassLoader.getSystemClassLoader(), env, out);
+        } catch (Throwable t) {
+            Throwable reported = t instanceof HandlerLoader.InitFailure && t.getCause() != null ? t.getCause() : t;
+            err.println("nhssm bootstrap: cannot initialise handler " + handlerName + ":");
+            reported.printStackTrace(err);
+            err.flush();
+            try {
+                client.initError(LambdaErrors.toJson(reported));
+            } catch (IOException e) {
+                err.println("nhssm bootstrap: cannot report the init error: " + e);
+            }
+            return INIT_FAILED;
+        }
+
+        while (true) {
+            NextInvocation invocation;
+            try {
+                invocation = client.next();
+            } catch (IOException e) {
+                err.println("nhssm bootstrap: the Runtime API is gone (" + e.getMessage() + "); exiting");
+                return RUNTIME_API_GONE;
+            }
+            if (invocation.traceId() != null) {
+                System.setProperty("com.amazonaws.xray.traceHeader", invocation.traceId());
+            } else {
+                System.clearProperty("com.amazonaws.xray.traceHeader");
+            }
+
+            byte[] result = null;
+            Throwable failure = null;
+            try {
+                result = handler.handle(invocation);
+            } catch (Throwable t) {
+                failure = t;
+                err.println("nhssm bootstrap: " + invocation.requestId() + " failed:");
+                t.printStackTrace(err);
+            }
+            out.flush();
+            err.flush();
+            try {
+                if (failure == null) {
+                    client.respond(invocation.requestId(), result);
+                } else {
+                    client.error(invocation.requestId(), LambdaErrors.toJson(failure));
+                }
+            } catch (IOException e) {
+                err.println("nhssm bootstrap: cannot post the result of " + invocation.requestId() + ": " + e.getMessage());
+            }
+            if (failure instanceof VirtualMachineError) {
+                // As on Lambda: after an OutOfMemoryError or the like the JVM is not trusted again.
+                err.flush();
+                return INIT_FAILED;
+            }
+        }
+    }
+}

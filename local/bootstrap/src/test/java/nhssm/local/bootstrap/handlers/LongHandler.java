@@ -1,0 +1,4 @@
+package nhssm.local.bootstrap.handlers;
+
+public class LongHandler extends Typed<Long> {
+}
