@@ -1,0 +1,18 @@
+package nhssm.local;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to run the local system.
+ *
+ * @param projectRoot  the directory of template.yaml
+ * @param apiPort      the HTTP API's port on 127.0.0.1 (0 for a free one)
+ * @param dynamoPort   DynamoDB Local's port on 127.0.0.1 (0 for a free one)
+ * @param dataDir      where DynamoDB Local persists; empty to keep everything in memory
+ * @param workDir      where the functions' artifacts are laid out
+ * @param adminToken   the admin bearer token; the functions get only its SHA-256, as on AWS
+ */
+public record LocalConfig(Path projectRoot, int apiPort, int dynamoPort, Optional<Path> dataDir, Path workDir,
+        String adminToken) {
+}
