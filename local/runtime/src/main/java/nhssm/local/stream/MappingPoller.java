@@ -319,6 +319,9 @@ final class MappingPoller implements Runnable {
         Invocation invocation;
         try {
             invocation = invoker.invoke(function, batch.event());
+            if (invocation == null) {
+                throw new IllegalStateException("the invoker gave no result");
+            }
         } catch (RuntimeException e) {
             // Lambda could not invoke the function: retried, and not counted as a retry attempt.
             shard.retries.addFirst(batch);
@@ -404,11 +407,12 @@ final class MappingPoller implements Runnable {
         return records + (records == 1 ? " record" : " records");
     }
 
-    /** Logs a failure to read the stream once, not again while the same failure repeats. */
+    /** Logs a failure once, not again while the same failure repeats. */
     private void logError(RuntimeException e) {
         String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (!message.equals(lastError)) {
-            options.log().accept("stream " + function + ": cannot read the stream of " + source.tableLogicalId()
+            options.log().accept("stream " + function + ": "
+                    + (e instanceof SdkException ? "cannot read the stream of " + source.tableLogicalId() : "error")
                     + " (" + message + "); retrying");
             lastError = message;
         }

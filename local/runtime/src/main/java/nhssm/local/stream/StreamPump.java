@@ -61,8 +61,11 @@ public final class StreamPump implements AutoCloseable {
             if (pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("pollInterval must be positive");
             }
-            if (retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0 || closeTimeout.isNegative()) {
-                throw new IllegalArgumentException("retryDelay ≤ maxRetryDelay, both and closeTimeout not negative");
+            if (retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0) {
+                throw new IllegalArgumentException("need 0 ≤ retryDelay ≤ maxRetryDelay");
+            }
+            if (closeTimeout.isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must not be negative");
             }
         }
 
@@ -131,6 +134,11 @@ public final class StreamPump implements AutoCloseable {
         for (MappingPoller poller : pollers) {
             Thread thread = new Thread(poller, poller.threadName());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> {
+                options.log().accept("stream " + poller.function() + ": stopped by " + e.getClass().getName()
+                        + "; this stream source delivers nothing more until restarted");
+                e.printStackTrace();
+            });
             threads.add(thread);
         }
         threads.forEach(Thread::start);
