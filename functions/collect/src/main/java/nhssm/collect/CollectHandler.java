@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import nhssm.core.store.dynamodb.DynamoDbConnection;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
+import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenHash;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpRequest;
@@ -34,7 +34,7 @@ public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEven
         return new CollectApi(
                 new DynamoDbSurveyStore(DynamoDbConnection.fromEnvironment(env), DynamoDbConnection.tableName(env)),
                 TrustRegister.bundled(),
-                Clock.systemUTC(),
+                ServiceClock.fromEnvironment(env),
                 new SecureRandom(),
                 adminHash(env.get("ADMIN_TOKEN_SHA256")));
     }

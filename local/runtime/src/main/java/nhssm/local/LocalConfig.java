@@ -1,6 +1,7 @@
 package nhssm.local;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Optional;
  * @param dataDir      where DynamoDB Local persists; empty to keep everything in memory
  * @param workDir      where the functions' artifacts are laid out
  * @param adminToken   the admin bearer token; the functions get only its SHA-256, as on AWS
+ * @param clockFrom    when set, the functions' clocks start at this instant (see ServiceClock)
  */
 public record LocalConfig(Path projectRoot, int apiPort, int dynamoPort, Optional<Path> dataDir, Path workDir,
-        String adminToken) {
+        String adminToken, Optional<Instant> clockFrom) {
 }

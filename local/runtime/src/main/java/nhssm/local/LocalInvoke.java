@@ -7,8 +7,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenSecret;
 import nhssm.local.dynamodb.DynamoDbLocalServer;
 import nhssm.local.lambda.FunctionArtifacts;
@@ -27,7 +29,7 @@ final class LocalInvoke {
     }
 
     static int run(Path root, String logicalId, Path event, URI dynamoEndpoint, Optional<String> adminToken,
-            Path workDir, PrintStream out, PrintStream err) {
+            Optional<Instant> clockFrom, Path workDir, PrintStream out, PrintStream err) {
         Path templateYaml = root.resolve("template.yaml");
         // Without a known admin token, admin routes answer 401, as they would to a wrong one.
         String admin = adminToken.orElseGet(() -> TokenSecret.generate(new SecureRandom()).value());
@@ -39,15 +41,20 @@ final class LocalInvoke {
         }
         Path artifact = FunctionArtifacts.layOut(root, template.function(logicalId).get(), workDir);
         if (listening(dynamoEndpoint)) {
-            return InvokeCommand.run(template, logicalId, event, artifact,
-                    Map.of("DYNAMODB_ENDPOINT", dynamoEndpoint.toString()), out, err);
+            return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamoEndpoint, clockFrom), out, err);
         }
         err.println("no DynamoDB Local at " + dynamoEndpoint + ": using an empty in-memory one for this invocation");
         try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.startInMemory()) {
             LocalSystem.createTables(templateYaml, template, dynamo, err);
-            return InvokeCommand.run(template, logicalId, event, artifact,
-                    Map.of("DYNAMODB_ENDPOINT", dynamo.endpoint().toString()), out, err);
+            return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamo.endpoint(), clockFrom), out, err);
         }
+    }
+
+    private static Map<String, String> overrides(URI dynamoEndpoint, Optional<Instant> clockFrom) {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
+        clockFrom.ifPresent(at -> overrides.put(ServiceClock.VARIABLE, at.toString()));
+        return overrides;
     }
 
     private static boolean listening(URI endpoint) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenHash;
 import nhssm.local.dynamodb.DynamoDbLocalServer;
 import nhssm.local.dynamodb.TemplateTable;
@@ -45,8 +46,10 @@ public final class LocalSystem implements AutoCloseable {
             SamTemplate template = TemplateReader.read(templateYaml, references(templateYaml, config.adminToken()));
             Map<String, String> tables = createTables(templateYaml, template, dynamo, log);
             Map<String, Path> artifacts = FunctionArtifacts.layOutAll(config.projectRoot(), template, config.workDir());
-            LocalFunctions functions = new LocalFunctions(template, artifacts,
-                    Map.of("DYNAMODB_ENDPOINT", dynamo.endpoint().toString()));
+            Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+            config.clockFrom().ifPresent(at -> overrides.put(ServiceClock.VARIABLE, at.toString()));
+            LocalFunctions functions = new LocalFunctions(template, artifacts, overrides);
             HttpApiServer api = HttpApiServer.start(template, functions, config.apiPort());
             StreamPump pump = StreamPump.start(template, tables, dynamo.client(), dynamo.streamsClient(), functions);
             return new LocalSystem(dynamo, functions, api, pump, template);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -24,11 +25,12 @@ public final class Main {
 
     static final String USAGE = """
             usage:
-              nhssm start [--in-memory] [--api-port 3000] [--dynamodb-port 8000]
+              nhssm start [--in-memory] [--api-port 3000] [--dynamodb-port 8000] [--clock 2026-11-24T09:00:00Z]
                   DynamoDB Local (persisted under .local-data/ unless --in-memory), every function of
                   template.yaml, its HTTP API on http://127.0.0.1:3000 and its stream event sources.
                   The admin token is $NHSSM_ADMIN_TOKEN, or one generated and printed at start.
-              nhssm invoke FUNCTION --event FILE [--dynamodb-endpoint http://127.0.0.1:8000]
+                  --clock starts the functions' clocks at that instant (e.g. inside a round's window).
+              nhssm invoke FUNCTION --event FILE [--dynamodb-endpoint http://127.0.0.1:8000] [--clock INSTANT]
                   One invocation, like `sam local invoke`: the result JSON on stdout; exit status 1
                   if the function fails. Uses the running DynamoDB Local, else an empty in-memory one.
               nhssm seed [--api http://127.0.0.1:3000] [--round 2026] [--seed 2026]
@@ -74,7 +76,8 @@ public final class Main {
         boolean inMemory = args.flag("--in-memory");
         String adminToken = adminToken(data, out);
         LocalConfig config = new LocalConfig(root, args.port("--api-port", 3000), args.port("--dynamodb-port", 8000),
-                inMemory ? Optional.empty() : Optional.of(data.resolve("dynamodb")), data.resolve("functions"), adminToken);
+                inMemory ? Optional.empty() : Optional.of(data.resolve("dynamodb")), data.resolve("functions"), adminToken,
+                args.option("--clock").map(Main::instant));
         LocalSystem system = LocalSystem.start(config, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,7 +113,8 @@ public final class Main {
         }
         URI endpoint = URI.create(args.option("--dynamodb-endpoint").orElse("http://127.0.0.1:8000"));
         return LocalInvoke.run(root, args.positional().get(0), event, endpoint,
-                adminTokenIfKnown(root.resolve(DATA_DIR)), root.resolve(DATA_DIR).resolve("functions"), out, err);
+                adminTokenIfKnown(root.resolve(DATA_DIR)), args.option("--clock").map(Main::instant),
+                root.resolve(DATA_DIR).resolve("functions"), out, err);
     }
 
     private static int seed(Arguments args, PrintStream out) throws SeedFailedException {
@@ -167,6 +171,14 @@ public final class Main {
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Arguments.UsageException("--clock takes an ISO instant such as 2026-11-24T09:00:00Z, not '" + value + "'");
         }
     }
 

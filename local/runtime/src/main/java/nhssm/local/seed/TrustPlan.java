@@ -11,13 +11,13 @@ import nhssm.core.trust.Trust;
  * @param official    the official return's answers; null when the trust does not respond
  * @param individuals each individual response's answers (the status is part of {@link Answered})
  */
-record TrustPlan(Trust trust, Answered official, List<Answered> individuals) {
+public record TrustPlan(Trust trust, Answered official, List<Answered> individuals) {
 
-    boolean responds() {
+    public boolean responds() {
         return official != null;
     }
 
     /** A response to send: its status and its answers as the JSON API takes them. */
-    record Answered(String status, Map<String, Object> answers) {
+    public record Answered(String status, Map<String, Object> answers) {
     }
 }

@@ -1,0 +1,128 @@
+package nhssm.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nhssm.core.response.Answers;
+import nhssm.core.response.ResponseKind;
+import nhssm.core.response.ResponseStatus;
+import nhssm.core.store.ResponseKey;
+import nhssm.core.store.StoredResponse;
+import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
+import nhssm.core.token.Scope;
+import nhssm.core.token.TokenGrant;
+import nhssm.core.token.TokenHash;
+import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.TemplateTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** `nhssm invoke CollectFunction --event FILE` for every file in events/, as a user would run it. */
+class InvokeEventsTest {
+
+    /** The tokens and response id written into the event files. */
+    private static final String LEAD = "events-lead-token-RJ1-2026-do-not-use-in-production";
+    private static final String STAFF = "events-staff-token-RJ1-2026-do-not-use-in-production";
+    private static final String ADMIN = "events-admin-token-do-not-use-in-production";
+    private static final String RESPONSE_ID = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
+    private static final Instant DURING_ROUND = Instant.parse("2026-11-24T09:00:00Z");
+
+    private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
+            "definition-get.json", 200,
+            "responses-post-json.json", 201,
+            "responses-post-form.json", 201,
+            "response-get.json", 200,
+            "response-put.json", 200,
+            "staff-links-post.json", 201,
+            "invitations-post.json", 201);
+
+    private static final Path ROOT = TemplateTable.locateTemplate().getParent();
+    private static DynamoDbLocalServer dynamo;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocalServer.startInMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    static Stream<String> eventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void everyEventFile_shouldHaveAnExpectedStatus() throws IOException {
+        assertThat(eventFiles()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATUS.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventFiles")
+    void invoke_shouldPrintTheResponseWithTheExpectedStatus_forEveryEventFile(String file) throws Exception {
+        freshTableWithTheEventsTokens(file.startsWith("response-"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = LocalInvoke.run(ROOT, "CollectFunction", ROOT.resolve("events").resolve(file), dynamo.endpoint(),
+                Optional.of(ADMIN), Optional.of(DURING_ROUND), work, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(result.get("statusCode").asInt()).as(file + ": " + result).isEqualTo(EXPECTED_STATUS.get(file));
+    }
+
+    @Test
+    void invoke_shouldExitNonZero_whenTheFunctionIsUnknown() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = LocalInvoke.run(ROOT, "NoSuchFunction", ROOT.resolve("events/definition-get.json"), dynamo.endpoint(),
+                Optional.empty(), Optional.empty(), work, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("NoSuchFunction", "CollectFunction");
+    }
+
+    /** SurveyTable as the template declares it, with the event files' tokens and (if asked) their response. */
+    private static void freshTableWithTheEventsTokens(boolean withResponse) {
+        var client = dynamo.client();
+        try {
+            client.deleteTable(b -> b.tableName("SurveyTable"));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            // first use
+        }
+        TemplateTable.surveyTable().createIn(client, "SurveyTable");
+        DynamoDbSurveyStore store = new DynamoDbSurveyStore(client, "SurveyTable");
+        Instant expires = DURING_ROUND.plusSeconds(365L * 86400);
+        store.saveToken(new TokenGrant(TokenHash.of(LEAD), "2026", "RJ1", Scope.LEAD, DURING_ROUND, expires));
+        store.saveToken(new TokenGrant(TokenHash.of(STAFF), "2026", "RJ1", Scope.STAFF, DURING_ROUND, expires));
+        if (!withResponse) {
+            return;
+        }
+        Instant before = DURING_ROUND.minusSeconds(3600);
+        store.create(new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
+                ResponseStatus.DRAFT, 1, "2026.1", Answers.NONE, before, before, null), Optional.empty());
+    }
+}
