@@ -36,8 +36,9 @@ import nhssm.local.template.FunctionDefinition;
  * <p>The JVM is {@code <java.home>/bin/java} with the Lambda Java runtime's flags
  * ({@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}) and a
  * heap of 85% of the function's MemorySize. Its class path is the function's artifact (its
- * directory and {@code lib/*}, as {@code sam build} lays it out) followed by the bootstrap and
- * aws-lambda-java-serialization, which play the runtime's part: nothing else of this JVM's class
+ * directory and {@code lib/*}, as {@code sam build} lays it out) followed by the bootstrap,
+ * aws-lambda-java-serialization and joda-time, which play the runtime's part (the serialization
+ * library's Jackson registers a Joda module, so the runtime provides joda-time): nothing else of this JVM's class
  * path, so a dependency missing from the artifact fails here as on AWS. Its working directory is
  * the artifact (Lambda's /var/task) and its environment is exactly {@link #environment}.
  *
@@ -136,7 +137,8 @@ public final class FunctionContainer implements AutoCloseable {
                 artifactDir.toAbsolutePath().toString(),
                 artifactDir.toAbsolutePath().resolve("lib") + File.separator + "*",
                 codeSource(LambdaBootstrap.class).toString(),
-                codeSource(PojoSerializer.class).toString()));
+                codeSource(PojoSerializer.class).toString(),
+                codeSource(org.joda.time.DateTime.class).toString()));
         command.add(LambdaBootstrap.class.getName());
         return command;
     }
