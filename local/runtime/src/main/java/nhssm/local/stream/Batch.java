@@ -1,5 +1,6 @@
 package nhssm.local.stream;
 
+import nhssm.local.dynamodb.StreamEventJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package nhssm.local.stream;
 
+import nhssm.local.dynamodb.StreamEventJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

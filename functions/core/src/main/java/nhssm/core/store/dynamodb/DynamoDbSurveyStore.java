@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.store.CreateResult;
 import nhssm.core.store.IdempotencyRecord;
@@ -15,7 +14,6 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.store.SurveyStore;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -53,7 +51,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         writes.add(putIfAbsent(ResponseItem.toItem(response)));
         writes.add(putIfAbsent(ResponseItem.toRevisionItem(response)));
         try {
-            call(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            StoreCall.run(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return new CreateResult.Created(response);
         } catch (TransactionCanceledException e) {
             // A failed condition, or a concurrent transaction on the same items: either way, read
@@ -94,7 +92,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 .expressionAttributeValues(Map.of(":expected", Attributes.n(expectedVersion)))
                 .build();
         try {
-            call(() -> dynamo.transactWriteItems(b -> b.transactItems(
+            StoreCall.run(() -> dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(put).build(),
                     putIfAbsent(ResponseItem.toRevisionItem(next)))));
             return new ReplaceResult.Replaced(next);
@@ -114,7 +112,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     @Override
     public void saveToken(TokenGrant grant) {
         try {
-            call(() -> dynamo.putItem(b -> b.tableName(table)
+            StoreCall.run(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(TokenItem.toItem(grant))
                     .conditionExpression(ABSENT)));
         } catch (ConditionalCheckFailedException e) {
@@ -145,7 +143,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+        Map<String, AttributeValue> item = StoreCall.run(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(Keys.key(pk, sk))
                 .consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -153,20 +151,6 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     private static String reasonCodes(List<CancellationReason> reasons) {
         return reasons.stream().map(CancellationReason::code).toList().toString();
-    }
-
-    /**
-     * Runs a DynamoDB call, turning failures to reach or use the database into
-     * {@link StoreUnavailableException}; the outcomes this class handles pass through.
-     */
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (TransactionCanceledException | ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw unavailable("DynamoDB call failed: " + e.getClass().getSimpleName(), e);
-        }
     }
 
     private static StoreUnavailableException unavailable(String message, Throwable cause) {

@@ -1,4 +1,4 @@
-package nhssm.local.stream;
+package nhssm.local.dynamodb;
 
 import java.math.BigDecimal;
 import java.time.Instant;
