@@ -76,6 +76,28 @@ class DynamoDbTrustRecordStoreTest {
     }
 
     @Test
+    void putRecord_shouldLeaveOutTheLongestIndividualCommentsAndCountThem_whenTheRecordWouldBeTooLargeForAnItem() {
+        // 60 individuals each writing 1,500 emoji (4 bytes each in UTF-8): about 360 KB of text alone.
+        List<FreeText> texts = new java.util.ArrayList<>();
+        texts.add(new FreeText("Q42", ResponseKind.OFFICIAL, "official example 💙", true));
+        for (int i = 0; i < 60; i++) {
+            texts.add(new FreeText("Q42", ResponseKind.INDIVIDUAL, "💙".repeat(1500 - i), false));
+        }
+        TrustRecord big = new TrustRecord("2026", "RJ1", "2026.1", T0, 60, Map.of(), Map.of(), Map.of(), texts, T0, 60);
+
+        assertThat(store.putRecord(big, 0)).isTrue();
+
+        TrustRecord stored = store.findRecord("2026", "RJ1").orElseThrow().record();
+        assertThat(stored.freeText()).first().extracting(FreeText::from).isEqualTo(ResponseKind.OFFICIAL);
+        assertThat(stored.freeText().size()).isLessThan(61).isGreaterThan(40);
+        int omitted = 61 - stored.freeText().size();
+        // The longest were left out: what remains is the shorter end.
+        assertThat(stored.freeText().stream().skip(1).mapToLong(t -> t.text().codePoints().count()).max().orElseThrow())
+                .isEqualTo(1500 - omitted);
+        assertThat(TrustRecordItem.toItem(big, 1).get("freeTextOmitted").n()).isEqualTo(Integer.toString(omitted));
+    }
+
+    @Test
     void encode_shouldGiveTheSameBytes_forEqualRecords() {
         assertThat(TrustRecordJson.encode(everyKind("2026", "RJ1"))).isEqualTo(TrustRecordJson.encode(everyKind("2026", "RJ1")));
     }
