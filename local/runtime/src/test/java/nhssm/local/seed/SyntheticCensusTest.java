@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nhssm.core.response.RawAnswers;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.survey.SurveyDefinition;
@@ -74,11 +73,7 @@ class SyntheticCensusTest {
     }
 
     private static void check(TrustPlan.Answered response, ResponseKind kind, String who, List<String> refusals) {
-        Map<String, List<String>> raw = new java.util.LinkedHashMap<>();
-        response.answers().forEach((id, value) -> raw.put(id, value instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList()
-                : List.of(value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value))));
-        ValidationResult result = Validation.validate(DEFINITION, kind, ResponseStatus.valueOf(response.status()), RawAnswers.of(raw));
+        ValidationResult result = Validation.validate(DEFINITION, kind, ResponseStatus.valueOf(response.status()), response.raw());
         if (result instanceof ValidationResult.Rejected rejected) {
             refusals.add(who + ": " + rejected.errors());
         }

@@ -1,0 +1,18 @@
+package nhssm.bench;
+
+/** Entry point: {@code Benchmarks aggregation}. See docs/PERFORMANCE.md for the command and the results. */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The functions' per-batch log lines would drown the table.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        String which = args.length == 0 ? "aggregation" : args[0];
+        switch (which) {
+            case "aggregation" -> AggregationBenchmark.run(System.out);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + which + "'; known: aggregation");
+        }
+    }
+}
