@@ -126,7 +126,7 @@ public final class RoundStatistics {
                 sumRoles(counted.values().stream().map(Counted::record).toList(), roleOptions));
 
         List<ItemStatistics> items = definition.questions().stream()
-                .filter(RoundStatistics::tabulated)
+                .filter(q -> tabulated(definition, q))
                 .map(q -> item(q, groups, members))
                 .toList();
 
@@ -192,7 +192,10 @@ public final class RoundStatistics {
         return Optional.ofNullable(counted.get(odsCode)).map(Counted::record);
     }
 
-    /** Every question of the definition except the trust code and free text, in definition order. */
+    /**
+     * Every question that carries a value of the trust, in definition order: all but the trust code, free
+     * text, the respondent's role (see {@link #respondentRoles()}) and consent to quote.
+     */
     public List<ItemStatistics> items() {
         return items;
     }
@@ -201,7 +204,7 @@ public final class RoundStatistics {
     public ItemStatistics item(String questionId) {
         return items.stream().filter(i -> i.question().id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no statistics for question " + questionId
-                        + " (unknown, free text or the trust code)"));
+                        + " (unknown, or not a value of the trust)"));
     }
 
     // ---- per trust ----
@@ -315,8 +318,18 @@ public final class RoundStatistics {
         };
     }
 
-    private static boolean tabulated(Question question) {
-        return !(question.answer() instanceof AnswerSpec.FromToken || question.answer() instanceof AnswerSpec.FreeText);
+    /**
+     * Whether a question has statistics: every question that carries a value of the trust, as the
+     * reconciliation defines it. Not the trust's code (from the token), not free text (never merged), not
+     * the respondent's role (about the person answering: see {@link #respondentRoles()}) and not a consent
+     * to quote (about one response's own text).
+     */
+    static boolean tabulated(SurveyDefinition definition, Question question) {
+        boolean consentToQuote = definition.questions().stream()
+                .anyMatch(q -> q.answer() instanceof AnswerSpec.FreeText text && question.id().equals(text.consentQuestion()));
+        return !(question.answer() instanceof AnswerSpec.FromToken || question.answer() instanceof AnswerSpec.FreeText)
+                && !ROLE_QUESTION.equals(question.id())
+                && !consentToQuote;
     }
 
     /**

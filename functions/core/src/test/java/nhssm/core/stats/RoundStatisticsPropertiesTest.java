@@ -43,12 +43,12 @@ import nhssm.core.trust.TrustRegister;
  * Subsets range from a handful of trusts to all, so small peer groups (10 ambulance trusts) fall on both
  * sides of their threshold.
  */
-class RoundStatisticsProperties {
+class RoundStatisticsPropertiesTest {
 
     private static final SurveyDefinition DEFINITION = Fixtures.DEFINITION;
     private static final TrustRegister REGISTER = TrustRegister.bundled();
     private static final List<Question> TABULATED = DEFINITION.questions().stream()
-            .filter(q -> !(q.answer() instanceof AnswerSpec.FromToken || q.answer() instanceof AnswerSpec.FreeText))
+            .filter(q -> RoundStatistics.tabulated(DEFINITION, q))
             .toList();
     private static final List<String> ROLES = ((AnswerSpec.Single) DEFINITION.question("Q02").orElseThrow().answer())
             .options().stream().map(Option::code).toList();
@@ -334,7 +334,7 @@ class RoundStatisticsProperties {
                         .toList()).as(drawn -> drawn.stream().filter(java.util.Objects::nonNull).toList()))
                 .flatMap(chosen -> unknown.flatMap(strangers -> {
                     List<Arbitrary<TrustRecord>> arbitraries = Stream.concat(chosen.stream(), strangers.stream())
-                            .map(RoundStatisticsProperties::record).toList();
+                            .map(RoundStatisticsPropertiesTest::record).toList();
                     return arbitraries.isEmpty() ? Arbitraries.just(List.<TrustRecord>of())
                             : Combinators.combine(arbitraries).as(List::copyOf);
                 }));
