@@ -38,6 +38,7 @@ final class ChartDrawer {
     float height(Chart chart, float width) {
         return switch (chart) {
             case HorizontalBars bars -> barsHeight(bars, width);
+            default -> throw new UnsupportedOperationException("not drawn yet: " + chart.getClass().getSimpleName());
         };
     }
 
@@ -45,6 +46,7 @@ final class ChartDrawer {
     void draw(Chart chart, PDPageContentStream content, float x, float top, float width) throws IOException {
         switch (chart) {
             case HorizontalBars bars -> drawBars(bars, content, x, top, width);
+            default -> throw new UnsupportedOperationException("not drawn yet: " + chart.getClass().getSimpleName());
         }
     }
 
