@@ -4,26 +4,24 @@ import java.time.Clock;
 import java.util.Optional;
 import nhssm.core.store.SurveyStore;
 import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenVerdict;
+import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpRequest;
 
 /**
- * Establishes the caller from {@code Authorization: Bearer …}. A token is looked up by its SHA-256
- * and then held to its round and expiry; the admin token is compared, in constant time, with the
- * hash configured for the deployment.
+ * Establishes the caller from {@code Authorization: Bearer …}: {@link TokenVerifier} recognises the
+ * token (by its SHA-256, held to its round and expiry; the admin token in constant time), and this
+ * says what each verdict means for a respondent or an administrator.
  */
 final class Authentication {
 
-    private final SurveyStore store;
+    private final TokenVerifier verifier;
     private final TrustRegister trusts;
-    private final Optional<TokenHash> adminHash;
-    private final Clock clock;
 
     Authentication(SurveyStore store, TrustRegister trusts, Optional<TokenHash> adminHash, Clock clock) {
-        this.store = store;
+        this.verifier = new TokenVerifier(store, adminHash, clock);
         this.trusts = trusts;
-        this.adminHash = adminHash;
-        this.clock = clock;
     }
 
     Caller respondent(HttpRequest request, String round) {
@@ -31,26 +29,22 @@ final class Authentication {
         if (token.isEmpty()) {
             return refused("Send your link's token as Authorization: Bearer <token>.");
         }
-        return store.findToken(TokenHash.of(token.get()))
-                .<Caller>map(grant -> {
-                    if (!grant.isValidAt(clock.instant())) {
-                        return refused("This token has expired. Ask your trust's lead or the census team for a new link.");
-                    }
-                    if (!grant.round().equals(round)) {
-                        return new Caller.Refused(Problems.forbidden(
-                                "This token is for round " + grant.round() + ", not round " + round + "."));
-                    }
-                    return trusts.find(grant.odsCode())
-                            .<Caller>map(trust -> new Caller.Respondent(grant, trust))
-                            .orElseGet(() -> refused("This token's trust is no longer in the reference list."));
-                })
-                .orElseGet(() -> refused("This token is not recognised. Check the link you were sent."));
+        return switch (verifier.verify(token.get(), round)) {
+            case TokenVerdict.Unknown u -> refused("This token is not recognised. Check the link you were sent.");
+            case TokenVerdict.Expired e ->
+                    refused("This token has expired. Ask your trust's lead or the census team for a new link.");
+            case TokenVerdict.OtherRound o -> new Caller.Refused(Problems.forbidden(
+                    "This token is for round " + o.grant().round() + ", not round " + round + "."));
+            case TokenVerdict.Valid v -> trusts.find(v.grant().odsCode())
+                    .<Caller>map(trust -> new Caller.Respondent(v.grant(), trust))
+                    .orElseGet(() -> refused("This token's trust is no longer in the reference list."));
+        };
     }
 
     Caller admin(HttpRequest request) {
-        Optional<TokenHash> presented = request.bearerToken().map(TokenHash::of);
-        boolean matches = presented.isPresent() && adminHash.isPresent() && adminHash.get().matches(presented.get());
-        return matches ? new Caller.Admin() : refused("This needs the administrator's token.");
+        return request.bearerToken().filter(verifier::isAdmin).isPresent()
+                ? new Caller.Admin()
+                : refused("This needs the administrator's token.");
     }
 
     private static Caller refused(String detail) {

@@ -6,11 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.Optional;
 import nhssm.core.store.dynamodb.DynamoDbConnection;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.time.ServiceClock;
-import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpRequest;
 import nhssm.http.MalformedRequestException;
@@ -36,7 +35,7 @@ public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEven
                 TrustRegister.bundled(),
                 ServiceClock.fromEnvironment(env),
                 new SecureRandom(),
-                adminHash(env.get("ADMIN_TOKEN_SHA256")));
+                TokenVerifier.adminHash(env.get("ADMIN_TOKEN_SHA256")));
     }
 
     @Override
@@ -48,10 +47,5 @@ public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEven
             return Problems.malformed(e.getMessage()).toResponse().toEvent();
         }
         return api.handle(request).toEvent();
-    }
-
-    /** No or a malformed hash leaves the admin routes closed rather than open. */
-    private static Optional<TokenHash> adminHash(String hex) {
-        return Optional.ofNullable(hex).map(String::strip).filter(h -> h.matches("[0-9a-f]{64}")).map(TokenHash::new);
     }
 }

@@ -2,13 +2,13 @@ package nhssm.core.store;
 
 import java.util.Optional;
 import nhssm.core.token.TokenGrant;
-import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenLookup;
 
 /**
  * Everything the collect function persists. Each write is all-or-nothing and conditional, so
  * nothing is overwritten by accident and a failed call leaves no partial state.
  */
-public interface SurveyStore {
+public interface SurveyStore extends TokenLookup {
 
     /**
      * Stores a new response (version 1) with its first revision; for an official response, also claims
@@ -25,6 +25,4 @@ public interface SurveyStore {
     ReplaceResult replace(StoredResponse next, long expectedVersion);
 
     void saveToken(TokenGrant grant);
-
-    Optional<TokenGrant> findToken(TokenHash hash);
 }
