@@ -16,19 +16,28 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +67,8 @@ public final class SurveyDefinitions {
             .addModule(javaTimeAsIsoText())
             .build();
 
+    private static final String FOLDER = "nhssm/survey/";
+
     private static final Map<String, Optional<SurveyDefinition>> CACHE = new ConcurrentHashMap<>();
 
     private SurveyDefinitions() {
@@ -76,6 +87,57 @@ public final class SurveyDefinitions {
         return CACHE.computeIfAbsent(round, SurveyDefinitions::load);
     }
 
+    /**
+     * The rounds that have a definition, in order: read from the names of the definition files, so a new
+     * round is listed as soon as its file is added. Works from a directory and from a jar (as deployed).
+     */
+    public static List<String> rounds() {
+        return Rounds.ALL;
+    }
+
+    /** Listed once, on first use (the files cannot change while the code runs). */
+    private static final class Rounds {
+        static final List<String> ALL = definitionFileRounds();
+    }
+
+    private static List<String> definitionFileRounds() {
+        Set<String> rounds = new TreeSet<>();
+        try {
+            Enumeration<URL> folders = SurveyDefinitions.class.getClassLoader().getResources(FOLDER);
+            while (folders.hasMoreElements()) {
+                URL folder = folders.nextElement();
+                for (String name : fileNames(folder)) {
+                    if (name.endsWith(".json") && ROUND.matcher(name.substring(0, name.length() - 5)).matches()) {
+                        rounds.add(name.substring(0, name.length() - 5));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the survey definitions", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot list the survey definitions", e);
+        }
+        return List.copyOf(rounds);
+    }
+
+    static List<String> fileNames(URL folder) throws IOException, URISyntaxException {
+        if (folder.getProtocol().equals("file")) {
+            try (var files = Files.list(Path.of(folder.toURI()))) {
+                return files.map(f -> f.getFileName().toString()).toList();
+            }
+        }
+        if (folder.openConnection() instanceof JarURLConnection jar) {
+            jar.setUseCaches(false);
+            try (JarFile file = jar.getJarFile()) {
+                return file.stream().map(JarEntry::getName)
+                        .filter(n -> n.startsWith(FOLDER) && n.length() > FOLDER.length() && n.indexOf('/', FOLDER.length()) < 0)
+                        .map(n -> n.substring(FOLDER.length()))
+                        .toList();
+            }
+        }
+        throw new IOException("survey definitions at " + folder + " are neither in a directory nor in a jar");
+    }
+
     /** The definition as JSON, in the shape of the definition file (absent values are left out). */
     public static String toJson(SurveyDefinition definition) {
         try {
@@ -86,7 +148,7 @@ public final class SurveyDefinitions {
     }
 
     private static Optional<SurveyDefinition> load(String round) {
-        String resource = "/nhssm/survey/" + round + ".json";
+        String resource = "/" + FOLDER + round + ".json";
         try (InputStream in = SurveyDefinitions.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
