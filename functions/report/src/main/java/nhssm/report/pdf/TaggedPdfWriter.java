@@ -67,7 +67,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
 public final class TaggedPdfWriter {
 
     /** NHS Black #212B32 for text: 14:1 against white. */
-    static final float[] TEXT = {0x21 / 255f, 0x2B / 255f, 0x32 / 255f};
+    private static final float[] TEXT = {ChartPalette.NHS_BLACK.red(), ChartPalette.NHS_BLACK.green(),
+            ChartPalette.NHS_BLACK.blue()};
     /** NHS Dark Grey #425563 for running headers and footers: 7.6:1 against white. */
     private static final float[] QUIET_TEXT = {0x42 / 255f, 0x55 / 255f, 0x63 / 255f};
     /** NHS Mid Grey #768692 for rules (decorative). */
@@ -78,6 +79,7 @@ public final class TaggedPdfWriter {
     private static final float BODY_SIZE = 11;
     private static final float LEADING = 15;
     private static final float SMALL_SIZE = 9;
+    private static final float SMALL_LEADING = 12;
     private static final float PARAGRAPH_GAP = 8;
     private static final float CELL_PADDING = 4;
     private static final float[] HEADING_SIZE = {22, 17, 14, 12.5f, 11.5f, 11};
@@ -423,28 +425,54 @@ public final class TaggedPdfWriter {
 
         // ---- Figures -------------------------------------------------------------------------------
 
+        /**
+         * A chart with its caption, then its data table. A chart that fits on a page is kept whole (on the
+         * next page if need be); a taller one starts on a new page and continues over as many as it needs,
+         * its key repeated on each, all in the one Figure element. The limit: a single row taller than a
+         * page (a label of hundreds of words) is not cut, and would overflow its page.
+         */
         private void figure(Figure figure, PDStructureElement parent) throws IOException {
-            ChartDrawer charts = new ChartDrawer(body, BODY_SIZE, LEADING);
-            float height = charts.height(figure.chart(), PageFlow.WIDTH);
+            ChartDrawer charts = new ChartDrawer(body, BODY_SIZE, LEADING, small, SMALL_SIZE, SMALL_LEADING);
+            ChartDrawer.Layout chart = charts.layout(figure.chart(), PageFlow.WIDTH);
             TextLayout captionLayout = new TextLayout(fonts, fonts.bold, BODY_SIZE);
             List<List<TextLayout.Piece>> captionLines = captionLayout.lines(List.of(Span.of(figure.caption())),
                     PageFlow.WIDTH);
-            flow.ensure(height + captionLines.size() * LEADING + 4);
+            float captionHeight = captionLines.size() * LEADING + 4;
+            float pageHeight = PageFlow.TOP - PageFlow.BOTTOM;
+            List<ChartDrawer.Rows> parts;
+            if (chart.height(chart.all()) + captionHeight <= pageHeight) {
+                flow.ensure(chart.height(chart.all()) + captionHeight);
+                parts = List.of(chart.all());
+            } else {
+                if (!flow.atTopOfPage()) {
+                    flow.newPage();
+                }
+                parts = chart.split(pageHeight);
+            }
 
             PDStructureElement element = child(parent, "Figure");
             element.setAlternateDescription(figure.altText());
-            float top = flow.y();
-            PDLayoutAttributeObject layout = new PDLayoutAttributeObject();
-            layout.setBBox(new PDRectangle(PageFlow.MARGIN_X, top - height, PageFlow.WIDTH, height));
-            element.addAttribute(layout);
-
-            flow.beginTagged(element);
-            charts.draw(figure.chart(), flow.content(), PageFlow.MARGIN_X, top, PageFlow.WIDTH);
-            flow.end(flow.sheet());
-            flow.down(height + 4);
+            if (parts.size() == 1) {
+                // BBox describes an element on a single page, so a chart over several pages goes without.
+                float height = chart.height(parts.get(0));
+                PDLayoutAttributeObject layout = new PDLayoutAttributeObject();
+                layout.setBBox(new PDRectangle(PageFlow.MARGIN_X, flow.y() - height, PageFlow.WIDTH, height));
+                element.addAttribute(layout);
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    flow.newPage();
+                }
+                ChartDrawer.Rows part = parts.get(i);
+                flow.beginTagged(element);
+                chart.draw(part, flow.content(), PageFlow.MARGIN_X, flow.y());
+                flow.end(flow.sheet());
+                flow.down(chart.height(part) + 4);
+            }
 
             PDStructureElement caption = child(element, "Caption");
             for (List<TextLayout.Piece> line : captionLines) {
+                flow.ensure(LEADING);
                 drawLine(caption, line, fonts.bold, BODY_SIZE, PageFlow.MARGIN_X, flow.y() - LEADING * 0.75f);
                 flow.down(LEADING);
             }

@@ -3,6 +3,7 @@ package nhssm.report.pdf;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import nhssm.report.document.Block;
 import nhssm.report.document.Block.DataTable;
@@ -10,7 +11,10 @@ import nhssm.report.document.Block.Figure;
 import nhssm.report.document.Block.ItemList;
 import nhssm.report.document.Block.Paragraph;
 import nhssm.report.document.Block.Section;
+import nhssm.report.document.Chart.BandPositions;
+import nhssm.report.document.Chart.DivergingBars;
 import nhssm.report.document.Chart.HorizontalBars;
+import nhssm.report.document.Chart.StackedBars;
 import nhssm.report.document.ReportDocument;
 import nhssm.report.document.ReportMetadata;
 import nhssm.report.document.Span;
@@ -22,6 +26,13 @@ final class SampleReports {
     static final String WELSH = "Mae\u2019r ymddiriedolaeth yn defnyddio\u2019r cyfryngau cymdeithasol bob dydd: "
             + "ŵyr, ŷd, dŵr a tŷ.";
     static final String EMOJI_COMMENT = "Our followers love it \uD83D\uDC4D\uD83C\uDFFD and the team \u2764\uFE0F it";
+    /** Chart row labels with Welsh letters, an emoji, and one long enough to wrap. */
+    static final String WELSH_LABEL = "Byrddau iechyd yng Nghymru: dŵr a tŷ";
+    static final String EMOJI_LABEL = "Specialist trusts \uD83D\uDC4D\uD83C\uDFFD";
+    static final String LONG_LABEL = "Mental health, learning disability and autism trusts with community services";
+    static final String SUPPRESSED = "[c]";
+    /** The caption of the chart with more rows than fit on a page. */
+    static final String LONG_CHART_CAPTION = "Figure 5: Account registers by integrated care board area";
 
     private SampleReports() {
     }
@@ -73,6 +84,11 @@ final class SampleReports {
                                 Span.of(" and a script the fonts lack: \u0BA4\u0BAE\u0BBF\u0BB4\u0BCD.")),
                         new ItemList(List.of(List.of(Span.of("An item in English")),
                                 List.of(Span.in("cy", "Eitem yn Gymraeg gyda ŵ ac ŷ"))))),
+                Section.of("Strategy, staff and resourcing",
+                        strategyByPeerGroup(), encouragementByPeerGroup(), staffAgainstPeers(),
+                        Paragraph.of("The register of accounts differs between areas; each area is shown with its "
+                                + "own count, not ranked."),
+                        registersByArea()),
                 Section.of("Annex: responses by trust",
                         new DataTable("Table A1: Responses by trust (a table longer than a page)",
                                 List.of("Trust", "Responses", "Share"), manyRows)));
@@ -82,5 +98,117 @@ final class SampleReports {
                         "definition-3", "methodology-2", "snap-2026-11-24-abc123",
                         Instant.parse("2026-11-24T09:00:00Z")),
                 body);
+    }
+
+    /** Stacked bars with a wrapped label, a suppressed row, and Welsh and emoji labels. */
+    private static Figure strategyByPeerGroup() {
+        List<String> categories = List.of("Published strategy", "Strategy in development", "No strategy");
+        List<StackedBars.Row> rows = List.of(
+                stackedRow("Acute trusts", 42, 26, 10, 6),
+                stackedRow(LONG_LABEL, 48, 30, 12, 6),
+                new StackedBars.Row("Ambulance trusts", List.of(), List.of(), SUPPRESSED),
+                stackedRow(WELSH_LABEL, 12, 6, 3, 3),
+                stackedRow(EMOJI_LABEL, 16, 9, 4, 3));
+        return new Figure("Stacked bar chart of the strategy status of trusts by peer group: in every group shown, "
+                        + "most trusts have a published strategy; ambulance trusts are suppressed.",
+                "Figure 2: Social media strategy by peer group (self-reported)",
+                new StackedBars(categories, rows),
+                table("Strategy status by peer group", categories, rows));
+    }
+
+    /** A diverging five-point scale with a neutral point, a zero share, a suppressed row and a Welsh label. */
+    private static Figure encouragementByPeerGroup() {
+        List<String> points = List.of("Strongly discourage", "Discourage", "Neither", "Encourage",
+                "Strongly encourage");
+        List<StackedBars.Row> rows = List.of(
+                stackedRow("Acute trusts", 42, 3, 5, 8, 16, 10),
+                stackedRow("Community trusts", 30, 0, 3, 6, 12, 9),
+                new StackedBars.Row("Ambulance trusts", List.of(), List.of(), SUPPRESSED),
+                stackedRow(WELSH_LABEL, 15, 3, 3, 3, 3, 3));
+        return new Figure("Diverging bar chart of how far trusts encourage staff to use social media, by peer "
+                        + "group: more trusts encourage than discourage in every group shown.",
+                "Figure 3: Encouragement of staff to use social media (self-reported)",
+                new DivergingBars(points, 2, rows),
+                table("Encouragement by peer group", points, rows));
+    }
+
+    /** A trust on its peers' spreads: a full row, a row with no value and a suppressed row. */
+    private static Figure staffAgainstPeers() {
+        List<BandPositions.Position> rows = List.of(
+                new BandPositions.Position("Acute trusts",
+                        Optional.of(new BandPositions.Spread(0.5, 1.2, 2, 3.1, 6)), Optional.of(2.5),
+                        "in the middle half of acute trusts"),
+                new BandPositions.Position("All trusts",
+                        Optional.of(new BandPositions.Spread(0, 1, 1.8, 3, 8)), Optional.of(2.5),
+                        "in the middle half of all trusts"),
+                new BandPositions.Position(WELSH_LABEL,
+                        Optional.of(new BandPositions.Spread(0.2, 0.8, 1.1, 1.5, 2.4)), Optional.empty(),
+                        "no answer from this trust"),
+                new BandPositions.Position("Ambulance trusts", Optional.empty(), Optional.of(2.5), SUPPRESSED));
+        List<DataTable.Row> data = new ArrayList<>();
+        for (BandPositions.Position row : rows) {
+            data.add(new DataTable.Row(row.label(), List.of(
+                    row.value().map(SampleReports::number).orElse("no answer"),
+                    row.spread().map(s -> number(s.min())).orElse(SUPPRESSED),
+                    row.spread().map(s -> number(s.lowerQuartile())).orElse(SUPPRESSED),
+                    row.spread().map(s -> number(s.median())).orElse(SUPPRESSED),
+                    row.spread().map(s -> number(s.upperQuartile())).orElse(SUPPRESSED),
+                    row.spread().map(s -> number(s.max())).orElse(SUPPRESSED))));
+        }
+        return new Figure("Chart of this trust's social media staff (whole-time equivalent) on the spread of its "
+                        + "peers: 2.5, in the middle half of acute trusts and of all trusts.",
+                "Figure 4: Social media staff, whole-time equivalent, this trust against its peers",
+                new BandPositions(rows),
+                new DataTable("Social media staff (WTE) against peers",
+                        List.of("Group", "This trust", "Lowest", "Lower quartile", "Median", "Upper quartile",
+                                "Highest"),
+                        data));
+    }
+
+    /** A stacked bar chart of 42 rows: more than a page holds. */
+    private static Figure registersByArea() {
+        List<String> categories = List.of("Register kept and reviewed", "Register kept", "No register");
+        List<StackedBars.Row> rows = new ArrayList<>();
+        for (int area = 1; area <= 42; area++) {
+            int trusts = 12 + area % 4;
+            int reviewed = 3 + area % 3;
+            int kept = (trusts - reviewed) / 2;
+            rows.add(stackedRow(String.format("Integrated care board area %02d", area), trusts, reviewed, kept,
+                    trusts - reviewed - kept));
+        }
+        return new Figure("Stacked bar chart of account registers in each of 42 areas: most areas have trusts "
+                        + "in every category.",
+                LONG_CHART_CAPTION,
+                new StackedBars(categories, rows),
+                table("Account registers by area", categories, rows));
+    }
+
+    /** A row of counts out of {@code of}, shown as counts, with whole percentages from 20 trusts. */
+    private static StackedBars.Row stackedRow(String label, int of, int... counts) {
+        List<Double> shares = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int count : counts) {
+            shares.add((double) count / of);
+            shown.add(of >= 20 ? count + " (" + Math.round(100.0 * count / of) + "%)" : Integer.toString(count));
+        }
+        return new StackedBars.Row(label, shares, shown, "n = " + of);
+    }
+
+    private static DataTable table(String caption, List<String> categories, List<StackedBars.Row> rows) {
+        List<String> headers = new ArrayList<>();
+        headers.add("Group");
+        headers.addAll(categories);
+        List<DataTable.Row> data = new ArrayList<>();
+        for (StackedBars.Row row : rows) {
+            List<String> cells = row.shownShares().isEmpty()
+                    ? categories.stream().map(c -> SUPPRESSED).toList()
+                    : row.shownShares();
+            data.add(new DataTable.Row(row.label(), cells));
+        }
+        return new DataTable(caption, headers, data);
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
