@@ -1,0 +1,162 @@
+package nhssm.report.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import nhssm.core.stats.Count;
+import nhssm.core.stats.CountCell;
+import nhssm.core.stats.Group;
+import nhssm.core.stats.GroupFigures;
+import nhssm.core.stats.ItemStatistics;
+import nhssm.core.stats.NoValues;
+import nhssm.core.stats.OptionCell;
+import nhssm.core.stats.RoundStatistics;
+import nhssm.core.stats.Summary;
+import nhssm.core.stats.SummaryCell;
+import nhssm.core.stats.Suppressed;
+import nhssm.core.survey.Question;
+import nhssm.core.survey.Section;
+import nhssm.report.content.RoundData;
+
+/**
+ * The national figures of a round as CSV (RFC 4180: UTF-8, CRLF after every record, a header row, fields
+ * quoted when they hold a comma, a quote, CR or LF, quotes doubled), for readers who want the numbers
+ * rather than the report.
+ *
+ * <p>One row per figure the statistics hold, for every question and every group (all trusts, each peer
+ * group, each region), in definition order then group order; nothing is ranked or scored. The
+ * {@code measure} column says what a row is:
+ * <ul>
+ *   <li>{@code option}: trusts with the answer {@code option_code} (a choice, a scale point or an extra
+ *       code such as DONT_KNOW), {@code trusts} of {@code of} trusts answering, with {@code percent};
+ *   <li>{@code between_points}: scale items, trusts whose value fell between two points;
+ *   <li>{@code median}, {@code lower_quartile}, {@code upper_quartile}: numbers and scales, the quantity in
+ *       {@code value}, over the {@code trusts} with a value (0 trusts: no value, the report's [x]);
+ *   <li>{@code answered}, {@code conflicts}, {@code not_answered}: how the responding trusts ({@code of})
+ *       split between a usable value, disagreeing respondents, and no answer.
+ * </ul>
+ * The presentation rules are the statistics' own: a percentage only from 20 trusts (empty below), and a
+ * suppressed figure has {@code suppressed} true and every number column empty, as it carries no number.
+ * Lowest and highest values are left out: they would single out a trust. Each row names the round and the
+ * data snapshot, so a download identifies the data it came from.
+ */
+public final class NationalCsv {
+
+    /** The header row. */
+    public static final List<String> COLUMNS = List.of("round", "snapshot_id", "source", "section", "section_title",
+            "question_id", "question", "group_type", "group", "measure", "option_code", "option", "trusts", "of",
+            "percent", "value", "suppressed");
+
+    /** What every figure is: the trusts' own account, not a measurement. */
+    static final String SOURCE = "self-reported by trusts";
+
+    private static final String CRLF = "\r\n";
+
+    private NationalCsv() {
+    }
+
+    /** The round's national figures as CSV bytes. */
+    public static byte[] write(RoundData data) {
+        StringBuilder out = new StringBuilder();
+        record(out, COLUMNS);
+        Map<String, String> sectionTitles = data.definition().sections().stream()
+                .collect(Collectors.toMap(Section::code, Section::title, (a, b) -> a));
+        RoundStatistics statistics = data.statistics();
+        for (ItemStatistics item : statistics.items()) {
+            Question question = item.question();
+            List<String> about = List.of(statistics.round(), data.snapshotId(), SOURCE, question.section(),
+                    sectionTitles.getOrDefault(question.section(), ""), question.id(), question.shortLabel());
+            for (GroupFigures figures : item.byGroup()) {
+                List<String> prefix = new ArrayList<>(about);
+                prefix.add(groupType(figures.group()));
+                prefix.add(figures.group().label());
+                for (List<String> figure : figures(figures)) {
+                    List<String> row = new ArrayList<>(prefix);
+                    row.addAll(figure);
+                    record(out, row);
+                }
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String groupType(Group group) {
+        return switch (group) {
+            case Group.National n -> "national";
+            case Group.Peer p -> "peer_group";
+            case Group.Region r -> "region";
+        };
+    }
+
+    /** The group's figures, each as its columns from {@code measure} to {@code suppressed}. */
+    private static List<List<String>> figures(GroupFigures figures) {
+        List<List<String>> rows = new ArrayList<>();
+        switch (figures) {
+            case GroupFigures.Choice choice -> choice.options().forEach(o -> rows.add(option(o)));
+            case GroupFigures.Amount amount -> rows.addAll(summary(amount.summary()));
+            case GroupFigures.Scale scale -> {
+                scale.points().forEach(o -> rows.add(option(o)));
+                scale.extras().forEach(o -> rows.add(option(o)));
+                rows.add(count("between_points", "", "", scale.betweenPoints()));
+                rows.addAll(summary(scale.summary()));
+            }
+        }
+        rows.add(count("answered", "", "", figures.answered()));
+        rows.add(count("conflicts", "", "", figures.conflicts()));
+        rows.add(count("not_answered", "", "", figures.notAnswered()));
+        return rows;
+    }
+
+    private static List<String> option(OptionCell option) {
+        return count("option", option.code(), option.option().label(), option.cell());
+    }
+
+    private static List<String> count(String measure, String code, String label, CountCell cell) {
+        return switch (cell) {
+            case Count c -> List.of(measure, code, label, Integer.toString(c.count()), Integer.toString(c.of()),
+                    c.percent().isPresent() ? Integer.toString(c.percent().getAsInt()) : "", "", "false");
+            case Suppressed s -> List.of(measure, code, label, "", "", "", "", "true");
+        };
+    }
+
+    private static List<List<String>> summary(SummaryCell cell) {
+        return switch (cell) {
+            case Summary s -> List.of(
+                    quantity("median", s.n(), s.median().toPlainString()),
+                    quantity("lower_quartile", s.n(), s.lowerQuartile().toPlainString()),
+                    quantity("upper_quartile", s.n(), s.upperQuartile().toPlainString()));
+            case NoValues n -> List.of(quantity("median", 0, ""), quantity("lower_quartile", 0, ""),
+                    quantity("upper_quartile", 0, ""));
+            case Suppressed s -> List.of(withheld("median"), withheld("lower_quartile"), withheld("upper_quartile"));
+        };
+    }
+
+    private static List<String> quantity(String measure, int n, String value) {
+        return List.of(measure, "", "", Integer.toString(n), "", "", value, "false");
+    }
+
+    private static List<String> withheld(String measure) {
+        return List.of(measure, "", "", "", "", "", "", "true");
+    }
+
+    private static void record(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields.get(i)));
+        }
+        out.append(CRLF);
+    }
+
+    /** A field, quoted when it holds a comma, a quote, CR or LF, with its quotes doubled. */
+    static String field(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}
