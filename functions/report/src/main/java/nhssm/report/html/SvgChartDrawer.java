@@ -134,8 +134,8 @@ final class SvgChartDrawer {
     private double divergingBars(DivergingBars chart, Canvas canvas) {
         int points = chart.points().size();
         int neutral = chart.neutralPoint();
-        // Without a neutral point, the lower half of the scale is below the centre.
-        int firstAbove = neutral >= 0 ? neutral + 1 : points - points / 2;
+        // Without a neutral point, the lower half of the scale (rounded down) is below the centre.
+        int firstAbove = neutral >= 0 ? neutral + 1 : points / 2;
         int lastBelow = neutral >= 0 ? neutral - 1 : points / 2 - 1;
         List<String> colours = new ArrayList<>();
         for (int i = 0; i < points; i++) {
@@ -201,36 +201,38 @@ final class SvgChartDrawer {
     // ---- Band positions ---------------------------------------------------------------------------
 
     private double bandPositions(BandPositions chart, Canvas canvas) {
+        // Without the peers' spread (suppressed) there is nothing to place a value on: the row shows its note.
+        List<BandPositions.Position> placed = chart.rows().stream().filter(p -> p.spread().isPresent()).toList();
         double y = PADDING;
-        // A key by shape, so that no mark is told apart by colour.
+        // A key by shape, so that no mark is told apart by colour, naming only what the chart draws.
         double row = 22;
-        double mid = y + row / 2;
-        canvas.line(4, mid, 40, mid, AXIS, 2);
-        canvas.text(52, baseline(y, row, FONT), "Line: lowest to highest value", FONT, TEXT, "start");
-        y += row;
-        canvas.rect(4, y + 4, 36, row - 8, BAR);
-        canvas.text(52, baseline(y, row, FONT), "Box: the middle half, from lower to upper quartile", FONT, TEXT, "start");
-        y += row;
-        medianMark(canvas, 22, y + row / 2);
-        canvas.text(52, baseline(y, row, FONT), "Upright bar: the median", FONT, TEXT, "start");
-        y += row;
-        diamond(canvas, 22, y + row / 2);
-        canvas.text(52, baseline(y, row, FONT), "Diamond: the value placed", FONT, TEXT, "start");
-        y += row + ROW_GAP;
+        if (!placed.isEmpty()) {
+            canvas.line(4, y + row / 2, 40, y + row / 2, AXIS, 2);
+            canvas.text(52, baseline(y, row, FONT), "Line: lowest to highest", FONT, TEXT, "start");
+            y += row;
+            canvas.rect(4, y + 4, 36, row - 8, BAR);
+            canvas.text(52, baseline(y, row, FONT), "Box: middle half (lower to upper quartile)", FONT, TEXT, "start");
+            y += row;
+            medianMark(canvas, 22, y + row / 2);
+            canvas.text(52, baseline(y, row, FONT), "Tall mark: median", FONT, TEXT, "start");
+            y += row;
+        }
+        if (placed.stream().anyMatch(p -> p.value().isPresent())) {
+            dot(canvas, 22, y + row / 2);
+            canvas.text(52, baseline(y, row, FONT), "Dot: this trust", FONT, TEXT, "start");
+            y += row;
+        }
+        y += placed.isEmpty() ? 0 : ROW_GAP;
 
+        // One scale for every row, from the lowest to the highest number drawn.
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (BandPositions.Position position : chart.rows()) {
-            for (double value : values(position)) {
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-            }
+        for (BandPositions.Position position : placed) {
+            BandPositions.Spread spread = position.spread().orElseThrow();
+            low = Math.min(low, Math.min(spread.min(), position.value().orElse(spread.min())));
+            high = Math.max(high, Math.max(spread.max(), position.value().orElse(spread.max())));
         }
-        boolean anyValue = low <= high;
-        if (!anyValue) {
-            low = 0;
-            high = 1;
-        } else if (low == high) {
+        if (low == high) {
             low -= 1;
             high += 1;
         }
@@ -243,8 +245,8 @@ final class SvgChartDrawer {
         double marks = 24;
         for (BandPositions.Position position : chart.rows()) {
             y = canvas.lines(wrap(position.label(), WIDTH, FONT), 0, y, FONT, TEXT);
-            double centreY = y + marks / 2;
             if (position.spread().isPresent()) {
+                double centreY = y + marks / 2;
                 BandPositions.Spread spread = position.spread().get();
                 canvas.line(x.applyAsDouble(spread.min()), centreY, x.applyAsDouble(spread.max()), centreY, AXIS, 2);
                 canvas.line(x.applyAsDouble(spread.min()), centreY - 5, x.applyAsDouble(spread.min()), centreY + 5, AXIS, 2);
@@ -252,13 +254,13 @@ final class SvgChartDrawer {
                 double boxLeft = x.applyAsDouble(spread.lowerQuartile());
                 canvas.rect(boxLeft, centreY - 7, x.applyAsDouble(spread.upperQuartile()) - boxLeft, 14, BAR);
                 medianMark(canvas, x.applyAsDouble(spread.median()), centreY);
+                position.value().ifPresent(value -> dot(canvas, x.applyAsDouble(value), centreY));
+                y += marks;
             }
-            position.value().ifPresent(value -> diamond(canvas, x.applyAsDouble(value), centreY));
-            y += marks;
             y = canvas.lines(wrap(position.note(), WIDTH, FONT), 0, y, FONT, TEXT) + ROW_GAP;
         }
 
-        if (anyValue) {
+        if (!placed.isEmpty()) {
             // The scale, with its two ends written out.
             canvas.line(left, y, right, y, AXIS, 1);
             canvas.line(left, y, left, y + 5, AXIS, 1);
@@ -270,23 +272,15 @@ final class SvgChartDrawer {
         return y + PADDING;
     }
 
-    private static List<Double> values(BandPositions.Position position) {
-        List<Double> values = new ArrayList<>();
-        position.spread().ifPresent(s -> values.addAll(List.of(s.min(), s.max())));
-        position.value().ifPresent(values::add);
-        return values;
-    }
-
     /** The median: a dark upright bar in a white halo, visible on the blue box and on white alike. */
     private static void medianMark(Canvas canvas, double x, double centreY) {
         canvas.line(x, centreY - 10, x, centreY + 10, WHITE, 6);
         canvas.line(x, centreY - 10, x, centreY + 10, TEXT, 2);
     }
 
-    /** The placed value: a dark diamond with a white edge. */
-    private static void diamond(Canvas canvas, double x, double centreY) {
-        double r = 7;
-        canvas.polygon(List.of(x, centreY - r, x + r, centreY, x, centreY + r, x - r, centreY), TEXT, WHITE, 2);
+    /** The trust's value: a dark dot in a white ring, visible on the blue box and on white alike. */
+    private static void dot(Canvas canvas, double x, double centreY) {
+        canvas.circle(x, centreY, 6, TEXT, WHITE, 2);
     }
 
     // ---- Shared parts -----------------------------------------------------------------------------
@@ -402,13 +396,10 @@ final class SvgChartDrawer {
                     .append("\"/>\n");
         }
 
-        void polygon(List<Double> points, String fill, String stroke, double strokeWidth) {
-            out.append("<polygon points=\"");
-            for (int i = 0; i < points.size(); i += 2) {
-                out.append(i == 0 ? "" : " ").append(number(points.get(i))).append(',').append(number(points.get(i + 1)));
-            }
-            out.append("\" fill=\"").append(fill).append("\" stroke=\"").append(stroke)
-                    .append("\" stroke-width=\"").append(number(strokeWidth)).append("\"/>\n");
+        void circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth) {
+            out.append("<circle cx=\"").append(number(cx)).append("\" cy=\"").append(number(cy))
+                    .append("\" r=\"").append(number(r)).append("\" fill=\"").append(fill).append("\" stroke=\"")
+                    .append(stroke).append("\" stroke-width=\"").append(number(strokeWidth)).append("\"/>\n");
         }
 
         void text(double x, double baseline, String text, double size, String fill, String anchor) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,6 +19,8 @@ import nhssm.report.document.Block.DataTable;
 import nhssm.report.document.Block.Figure;
 import nhssm.report.document.Block.Paragraph;
 import nhssm.report.document.Block.Section;
+import nhssm.report.document.Chart;
+import nhssm.report.document.Chart.StackedBars;
 import nhssm.report.document.ReportDocument;
 import nhssm.report.document.ReportMetadata;
 
@@ -251,9 +254,9 @@ class HtmlReportWriterTest {
 
         List<String> bands = page.select("figure").get(3).select("svg text").eachText();
         assertThat(bands).contains("Social media staff (WTE)", "in the middle half of acute trusts", "0.5", "9")
-                .anySatisfy(t -> assertThat(t).startsWith("Diamond"))
+                .anySatisfy(t -> assertThat(t).startsWith("Dot"))
                 .anySatisfy(t -> assertThat(t).startsWith("Box"));
-        assertThat(page.select("figure").get(3).select("svg polygon")).as("the value placed, as a diamond").hasSize(2);
+        assertThat(page.select("figure").get(3).select("svg circle")).as("the key's dot and the trust's").hasSize(2);
     }
 
     @Test
@@ -292,6 +295,51 @@ class HtmlReportWriterTest {
                 .as("'Disagree' ends where the neutral point begins").isCloseTo(left, within(0.02));
         assertThat(Double.parseDouble(firstRow.get(3).attr("x")))
                 .as("'Agree' begins where the neutral point ends").isCloseTo(left + width, within(0.02));
+    }
+
+    @Test
+    void write_shouldDrawEveryPoint_ofAnOddScaleWithoutANeutralPoint() {
+        // Five points, none neutral: the lower half (two points) is below the centre, the other three above.
+        Figure figure = new Figure("Diverging bars without a neutral point.", "Figure: five points",
+                new Chart.DivergingBars(List.of("One", "Two", "Three", "Four", "Five"), -1,
+                        List.of(new StackedBars.Row("All trusts", List.of(0.1, 0.2, 0.3, 0.2, 0.2),
+                                List.of("10%", "20%", "30%", "20%", "20%"), "n = 50"))),
+                new DataTable("Five points", List.of("Group", "One"), List.of(DataTable.Row.of("All trusts", "5"))));
+
+        Element svg = Jsoup.parse(new String(new HtmlReportWriter().write(document(figure)), StandardCharsets.UTF_8))
+                .selectFirst("figure svg");
+
+        double centre = Double.parseDouble(svg.selectFirst("line[stroke-width=2]").attr("x1"));
+        List<Element> segments = svg.select("rect[stroke]");
+        assertThat(segments).as("one segment per point").hasSize(5);
+        double below = segments.stream().filter(r -> Double.parseDouble(r.attr("x")) < centre - 0.01)
+                .mapToDouble(r -> Double.parseDouble(r.attr("width"))).sum();
+        double above = segments.stream().filter(r -> Double.parseDouble(r.attr("x")) >= centre - 0.01)
+                .mapToDouble(r -> Double.parseDouble(r.attr("width"))).sum();
+        assertThat(below / above).as("(10% + 20%) below against (30% + 20% + 20%) above").isCloseTo(0.3 / 0.7, within(0.01));
+    }
+
+    @Test
+    void write_shouldDrawOnlyTheNote_ofABandRowWithoutSpread_andKeyOnlyWhatIsDrawn() {
+        Figure national = new Figure("Peer spreads, no trust placed.", "Figure: spreads",
+                new Chart.BandPositions(List.of(
+                        new Chart.BandPositions.Position("Acute trusts",
+                                Optional.of(new Chart.BandPositions.Spread(1, 2, 3, 4, 5)), Optional.empty(), "n = 40"),
+                        new Chart.BandPositions.Position("Ambulance trusts", Optional.empty(), Optional.of(7.0), "[c]"))),
+                new DataTable("Spreads", List.of("Group", "Median"), List.of(DataTable.Row.of("Acute trusts", "3"))));
+
+        Element svg = Jsoup.parse(new String(new HtmlReportWriter().write(document(national)), StandardCharsets.UTF_8))
+                .selectFirst("figure svg");
+
+        assertThat(svg.select("circle")).as("no trust is placed without its peers' spread").isEmpty();
+        assertThat(svg.select("text").eachText()).as("the key names only what is drawn")
+                .noneMatch(t -> t.startsWith("Dot")).anyMatch(t -> t.startsWith("Box"))
+                .contains("[c]", "1", "5").doesNotContain("7");
+    }
+
+    private static ReportDocument document(Block... body) {
+        return new ReportDocument("One figure", ReportDocument.ENGLISH_UK,
+                new ReportMetadata("s", "2026", "d", "m", "snap", Instant.EPOCH), List.of(body));
     }
 
     @Test
