@@ -39,7 +39,17 @@ public final class LocalSystem implements AutoCloseable {
         this.template = template;
     }
 
+    /** Starts everything, logging to {@code log}; the functions' stderr goes to System.err. */
     public static LocalSystem start(LocalConfig config, PrintStream log) {
+        return start(config, log, System.err);
+    }
+
+    /**
+     * Starts everything. {@code log} receives what the system says (tables, one line per HTTP request,
+     * stream deliveries) and the functions' stdout; {@code errors} the functions' stderr and their
+     * containers' notices.
+     */
+    public static LocalSystem start(LocalConfig config, PrintStream log, PrintStream errors) {
         Path templateYaml = config.projectRoot().resolve("template.yaml");
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(config.dynamoPort(), config.dataDir());
         try {
@@ -49,10 +59,19 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> overrides = new LinkedHashMap<>();
             overrides.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
             config.clockFrom().ifPresent(at -> overrides.put(ServiceClock.VARIABLE, at.toString()));
-            LocalFunctions functions = new LocalFunctions(template, artifacts, overrides);
-            HttpApiServer api = HttpApiServer.start(template, functions, config.apiPort());
-            StreamPump pump = StreamPump.start(template, tables, dynamo.client(), dynamo.streamsClient(), functions);
-            return new LocalSystem(dynamo, functions, api, pump, template);
+            LocalFunctions functions = new LocalFunctions(template, artifacts, overrides,
+                    LocalFunctions.DEFAULT_MAX_CONCURRENCY, log, errors);
+            HttpApiServer api = HttpApiServer.start(template, functions, config.apiPort(), log::println);
+            try {
+                StreamPump pump = StreamPump.start(template, tables, dynamo.client(), dynamo.streamsClient(), functions,
+                        StreamPump.Options.defaults().withLog(log::println));
+                return new LocalSystem(dynamo, functions, api, pump, template);
+            } catch (RuntimeException e) {
+                // Its port and any container started so far are released with the rest.
+                api.close();
+                functions.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;

@@ -95,8 +95,12 @@ public final class HttpApiServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be listened on (in use, say)
      */
     public static HttpApiServer start(SamTemplate template, FunctionInvoker invoker, int port) {
-        return new HttpApiServer(template, invoker, port, INTEGRATION_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS,
-                System.out::println);
+        return start(template, invoker, port, System.out::println);
+    }
+
+    /** As {@link #start(SamTemplate, FunctionInvoker, int)}, with the log lines handed to {@code log}. */
+    public static HttpApiServer start(SamTemplate template, FunctionInvoker invoker, int port, Consumer<String> log) {
+        return new HttpApiServer(template, invoker, port, INTEGRATION_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS, log);
     }
 
     /** For tests: a shorter integration timeout, and the log lines handed to {@code log}. */

@@ -3,9 +3,17 @@ package nhssm.local.seed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import nhssm.core.stats.PeerGroup;
+import nhssm.core.stats.Thresholds;
 import nhssm.core.trust.Trust;
 
 /**
@@ -14,6 +22,11 @@ import nhssm.core.trust.Trust;
  * so answers correlate within a trust (staff a little more scattered than the lead). About 70–85% of
  * each peer group responds; a few responding trusts leave their official return as a draft, so that
  * only individual responses count for them. Nothing here is real data.
+ *
+ * <p>Whatever the draws, every census also has one trust of each case the reports must handle (the
+ * demo shows them): a peer group too thin for figures of its own ({@link #THIN_PEER_GROUP}), a trust
+ * whose staff split with no majority, a trust with no official return, and an official return with an
+ * example in Welsh with emoji ({@link #WELSH_EXAMPLE_WITH_EMOJI}).
  */
 public final class SyntheticCensus {
 
@@ -22,13 +35,27 @@ public final class SyntheticCensus {
             "acute", 0.82, "acute_specialist", 0.72, "mental_health", 0.78, "community", 0.74, "ambulance", 0.85);
     private static final double OTHER_RESPONSE_RATE = 0.70;
 
+    /**
+     * The peer group that responds thinly: only its first trusts (in list order) respond, one fewer than
+     * a peer group needs for figures of its own, so that the reports show its figures suppressed.
+     */
+    public static final PeerGroup THIN_PEER_GROUP = PeerGroup.AMBULANCE;
+    static final int THIN_PEER_GROUP_RESPONDING = Thresholds.PEER_GROUP_MIN_RESPONDING_TRUSTS - 1;
+
+    /** An example in Welsh (ŵ, ŷ) with an emoji: at least one submitted official return of every census carries it. */
+    public static final String WELSH_EXAMPLE_WITH_EMOJI =
+            "Fe wnaeth ein fideo Cymraeg a Saesneg am frechiadau gyrraedd teuluoedd na fyddai'n darllen llythyr — ŵyn, ŷd a phopeth! 👍";
+
+    /** The yes/no question on which the staff of the split trust divide evenly. */
+    static final String SPLIT_QUESTION = "Q19";
+
     private static final List<String> STAFF_ROLES = List.of("CLINICIAN", "CLINICIAN", "CLINICIAN", "COMMS_DIGITAL_OFFICER",
             "COMMS_DIGITAL_OFFICER", "OTHER", "OTHER", "HR_OD", "IT_IG", "EXEC_DIRECTOR", "COMMS_DIRECTOR_HEAD", "CHAIR_NED", "CEO");
 
     private static final List<String> EXAMPLES = List.of(
             "A winter campaign on Instagram explained which service to use for minor illness; calls to the urgent care line about coughs and colds fell over the following month.",
             "Our maternity team answered questions in a monthly live session. Parents told us it made them feel listened to 💙",
-            "Fe wnaeth ein fideo Cymraeg a Saesneg am frechiadau gyrraedd teuluoedd na fyddai'n darllen llythyr — ŵyn, ŷd a phopeth! 👍",
+            WELSH_EXAMPLE_WITH_EMOJI,
             "Staff stories on LinkedIn helped recruitment: three of our new healthcare assistants said the posts were why they applied.",
             "During the storm we posted service changes every hour and the switchboard had far fewer calls than the previous year.",
             "Patient feedback on Facebook led to clearer signage in outpatients — a small change people noticed straight away 👏",
@@ -44,19 +71,44 @@ public final class SyntheticCensus {
     private SyntheticCensus() {
     }
 
+    /**
+     * About {@code size} of {@code openTrusts}, for a smaller census: the first trusts of each type, as
+     * many as the type's share of the list, at least one of each type, in the order given.
+     */
+    public static List<Trust> sample(List<Trust> openTrusts, int size) {
+        if (size >= openTrusts.size()) {
+            return openTrusts;
+        }
+        Map<String, Long> ofType = openTrusts.stream().collect(Collectors.groupingBy(Trust::type, Collectors.counting()));
+        Map<String, Integer> taken = new HashMap<>();
+        List<Trust> sample = new ArrayList<>();
+        for (Trust trust : openTrusts) {
+            long share = Math.max(1, Math.round((double) size * ofType.get(trust.type()) / openTrusts.size()));
+            if (taken.merge(trust.type(), 1, Integer::sum) <= share) {
+                sample.add(trust);
+            }
+        }
+        return sample;
+    }
+
     /** The plan for each trust in {@code openTrusts}, in the order given. */
     public static List<TrustPlan> plan(List<Trust> openTrusts, long seed) {
         List<TrustPlan> plans = new ArrayList<>();
+        int thinResponding = 0;
         for (Trust trust : openTrusts) {
             // One stream per trust, so adding a trust to the list does not change the others.
             Draw draw = new Draw(seed * 31 + trust.odsCode().hashCode());
             double rate = RESPONSE_RATE.getOrDefault(trust.type(), OTHER_RESPONSE_RATE);
-            if (!draw.chance(rate)) {
+            boolean drawnToRespond = draw.chance(rate);
+            boolean thin = isInThinPeerGroup(trust);
+            if (thin ? thinResponding >= THIN_PEER_GROUP_RESPONDING : !drawnToRespond) {
                 plans.add(new TrustPlan(trust, null, List.of()));
                 continue;
             }
             double maturity = Draw.clamp(0.15 + 0.7 * draw.centred() + (trust.type().equals("acute") ? 0.05 : 0));
-            String officialStatus = draw.chance(0.92) ? "SUBMITTED" : "DRAFT";
+            // The thin group's few responses must count, so that it is thin but not empty.
+            String officialStatus = draw.chance(0.92) || thin ? "SUBMITTED" : "DRAFT";
+            thinResponding += thin ? 1 : 0;
             TrustPlan.Answered official = new TrustPlan.Answered(officialStatus, official(trust, maturity, draw));
             int individuals = (int) Math.floor(31 * Math.pow(draw.centred(), 1.6));
             List<TrustPlan.Answered> staff = new ArrayList<>();
@@ -67,7 +119,79 @@ public final class SyntheticCensus {
             }
             plans.add(new TrustPlan(trust, official, staff));
         }
-        return plans;
+        return withEveryCase(plans);
+    }
+
+    /**
+     * Makes sure the census has each case the reports must handle, changing as few trusts as possible,
+     * each outside the thin peer group and each at most once, in list order: the first trust with two
+     * or more submitted staff responses gets a split, the next with one or more loses its official
+     * return, and the first other trust with a submitted official return gets the Welsh example. A
+     * census too small to hold a case is left without it.
+     */
+    private static List<TrustPlan> withEveryCase(List<TrustPlan> plans) {
+        List<TrustPlan> result = new ArrayList<>(plans);
+        Set<Integer> changed = new HashSet<>();
+        change(result, changed, p -> submittedIndividuals(p) >= 2, SyntheticCensus::withStaffSplit);
+        change(result, changed, p -> submittedIndividuals(p) >= 1, SyntheticCensus::withoutOfficialReturn);
+        change(result, changed, p -> p.official().status().equals("SUBMITTED"), SyntheticCensus::withWelshExample);
+        return result;
+    }
+
+    private static void change(List<TrustPlan> plans, Set<Integer> changed, Predicate<TrustPlan> suitable,
+            UnaryOperator<TrustPlan> into) {
+        for (int i = 0; i < plans.size(); i++) {
+            TrustPlan plan = plans.get(i);
+            if (!changed.contains(i) && plan.responds() && !isInThinPeerGroup(plan.trust()) && suitable.test(plan)) {
+                plans.set(i, into.apply(plan));
+                changed.add(i);
+                return;
+            }
+        }
+    }
+
+    private static boolean isInThinPeerGroup(Trust trust) {
+        return trust.type().equals(THIN_PEER_GROUP.type());
+    }
+
+    private static long submittedIndividuals(TrustPlan plan) {
+        return plan.individuals().stream().filter(i -> i.status().equals("SUBMITTED")).count();
+    }
+
+    /**
+     * No official return, and the submitted staff responses divide evenly on {@link #SPLIT_QUESTION}
+     * (YES, NO, YES, NO ...; an odd one out leaves it unanswered), so no answer has a majority.
+     */
+    private static TrustPlan withStaffSplit(TrustPlan plan) {
+        List<TrustPlan.Answered> staff = new ArrayList<>();
+        long submitted = submittedIndividuals(plan);
+        int position = 0;
+        for (TrustPlan.Answered individual : plan.individuals()) {
+            if (!individual.status().equals("SUBMITTED")) {
+                staff.add(individual);
+                continue;
+            }
+            Map<String, Object> answers = new LinkedHashMap<>(individual.answers());
+            answers.remove(SPLIT_QUESTION);
+            if (position < submitted - submitted % 2) {
+                answers.put(SPLIT_QUESTION, position % 2 == 0 ? "YES" : "NO");
+            }
+            position++;
+            staff.add(new TrustPlan.Answered(individual.status(), answers));
+        }
+        return new TrustPlan(plan.trust(), new TrustPlan.Answered("DRAFT", plan.official().answers()), staff);
+    }
+
+    /** The lead never submits: only the staff responses count. */
+    private static TrustPlan withoutOfficialReturn(TrustPlan plan) {
+        return new TrustPlan(plan.trust(), new TrustPlan.Answered("DRAFT", plan.official().answers()), plan.individuals());
+    }
+
+    private static TrustPlan withWelshExample(TrustPlan plan) {
+        Map<String, Object> answers = new LinkedHashMap<>(plan.official().answers());
+        answers.put("Q42", WELSH_EXAMPLE_WITH_EMOJI);
+        answers.put("Q42_CONSENT", "YES");
+        return new TrustPlan(plan.trust(), new TrustPlan.Answered(plan.official().status(), answers), plan.individuals());
     }
 
     private static Map<String, Object> official(Trust trust, double m, Draw d) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
+import nhssm.core.stats.Thresholds;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.trust.Trust;
@@ -70,6 +71,54 @@ class SyntheticCensusTest {
         assertThat(texts).anySatisfy(t -> assertThat(String.valueOf(t)).contains("ŵ"));
         assertThat(texts).anySatisfy(t -> assertThat(String.valueOf(t)).contains("💙"));
         assertThat(plans).anySatisfy(p -> assertThat(p.responds() && p.official().status().equals("DRAFT")).isTrue());
+    }
+
+    @Test
+    void plan_shouldHaveEveryCaseTheReportsMustHandle_inTheFullCensusAndInASample() {
+        for (List<Trust> census : List.of(OPEN, SyntheticCensus.sample(OPEN, 30))) {
+            List<TrustPlan> plans = SyntheticCensus.plan(census, 2026);
+
+            List<TrustPlan> thin = plans.stream()
+                    .filter(p -> p.trust().type().equals(SyntheticCensus.THIN_PEER_GROUP.type())).toList();
+            assertThat(thin.stream().filter(TrustPlan::responds).count())
+                    .as("responding trusts of the thin peer group")
+                    .isBetween(1L, (long) Thresholds.PEER_GROUP_MIN_RESPONDING_TRUSTS - 1)
+                    .isEqualTo(Math.min(thin.size(), Thresholds.PEER_GROUP_MIN_RESPONDING_TRUSTS - 1));
+            assertThat(thin).filteredOn(TrustPlan::responds)
+                    .allSatisfy(p -> assertThat(p.official().status()).isEqualTo("SUBMITTED"));
+            assertThat(plans).filteredOn(p -> p.responds() && p.official().status().equals("SUBMITTED"))
+                    .anySatisfy(p -> assertThat(p.official().answers().get("Q42"))
+                            .isEqualTo(SyntheticCensus.WELSH_EXAMPLE_WITH_EMOJI));
+            List<TrustPlan> withoutOfficial = plans.stream()
+                    .filter(p -> p.responds() && p.official().status().equals("DRAFT") && !submitted(p).isEmpty())
+                    .toList();
+            assertThat(withoutOfficial).as("trusts with staff responses only").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(withoutOfficial).as("a trust whose staff split evenly on " + SyntheticCensus.SPLIT_QUESTION)
+                    .anySatisfy(p -> {
+                        Map<Object, Long> split = submitted(p).stream()
+                                .map(i -> i.answers().get(SyntheticCensus.SPLIT_QUESTION))
+                                .filter(java.util.Objects::nonNull)
+                                .collect(Collectors.groupingBy(a -> a, Collectors.counting()));
+                        assertThat(split).containsOnlyKeys("YES", "NO");
+                        assertThat(split.get("YES")).isEqualTo(split.get("NO"));
+                    });
+        }
+    }
+
+    @Test
+    void sample_shouldTakeEveryTypeInProportion_inListOrder() {
+        List<Trust> sample = SyntheticCensus.sample(OPEN, 30);
+
+        assertThat(sample).hasSizeBetween(25, 35);
+        assertThat(sample).isSubsetOf(OPEN);
+        assertThat(OPEN.stream().filter(sample::contains).toList()).isEqualTo(sample);
+        assertThat(sample.stream().map(Trust::type).distinct())
+                .containsExactlyInAnyOrderElementsOf(OPEN.stream().map(Trust::type).distinct().toList());
+        assertThat(SyntheticCensus.sample(OPEN, OPEN.size() + 1)).isEqualTo(OPEN);
+    }
+
+    private static List<TrustPlan.Answered> submitted(TrustPlan plan) {
+        return plan.individuals().stream().filter(i -> i.status().equals("SUBMITTED")).toList();
     }
 
     private static void check(TrustPlan.Answered response, ResponseKind kind, String who, List<String> refusals) {
