@@ -48,12 +48,23 @@ public final class Figures {
         };
     }
 
-    /** As {@link #count} with the unit: "31 of 42 trusts (74%)", "7 of 12 trusts", or "[c]". */
+    /** As {@link #count} with the unit: "31 of 42 trusts (74%)", "7 of 12 trusts", "1 of 1 trust", or "[c]". */
     public static String trusts(CountCell cell) {
+        return count(cell, cell instanceof Count c && c.of() == 1 ? "trust" : "trusts");
+    }
+
+    /** As {@link #count} with the base named: "31 of 42 responding trusts (74%)", or "[c]". */
+    public static String count(CountCell cell, String base) {
         return switch (cell) {
             case Suppressed s -> SUPPRESSED;
-            case Count c -> c.count() + " of " + c.of() + (c.of() == 1 ? " trust" : " trusts") + percentSuffix(c);
+            case Count c -> c.count() + " of " + c.of() + " " + base + percentSuffix(c);
         };
+    }
+
+    /** Small whole numbers in words, as prose writes them ("four dimensions"); larger ones in figures. */
+    public static String inWords(int n) {
+        List<String> words = List.of("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        return n >= 0 && n < words.size() ? words.get(n) : Integer.toString(n);
     }
 
     /** The whole percentage, "74%", or empty text when the cell has none (suppressed, or a base below 20). */

@@ -2,7 +2,9 @@ package nhssm.report.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import nhssm.core.stats.Cell;
 import nhssm.core.stats.Count;
 import nhssm.core.stats.CountCell;
@@ -82,11 +84,15 @@ public final class ItemFigures {
      */
     public static String answered(ItemStatistics item, Group group) {
         GroupFigures figures = item.in(group);
-        StringBuilder text = new StringBuilder(group.label()).append(": answered by ")
-                .append(Figures.count(figures.answered())).append(" responding trusts");
+        StringBuilder text = new StringBuilder(group.label()).append(": ");
+        if (figures.answered() instanceof Count answered) {
+            text.append(Figures.count(answered, "responding trusts")).append(" answered");
+        } else {
+            text.append("how many trusts answered is withheld (").append(Figures.SUPPRESSED).append(')');
+        }
         if (figures.conflicts() instanceof Count c && c.count() > 0) {
-            text.append("; ").append(Figures.plural(c.count(), "trust's", "trusts'"))
-                    .append(" individual answers conflicted, so they are left out");
+            text.append("; the individual answers of ").append(Figures.plural(c.count(), "trust", "trusts"))
+                    .append(" conflicted, so ").append(c.count() == 1 ? "it is" : "they are").append(" left out");
         }
         if (figures.notAnswered() instanceof Count c && c.count() > 0) {
             text.append("; ").append(c.count()).append(" did not answer");
@@ -242,6 +248,54 @@ public final class ItemFigures {
         return cells;
     }
 
+    /**
+     * Several scales on the same points side by side for one group (the maturity profile): one diverging bar
+     * per scale, in the definition's order, with each scale's median. The scales are never added up.
+     *
+     * @throws IllegalArgumentException when the scales do not share their points
+     */
+    public static Block.Figure profile(List<ItemStatistics.Scale> items, Group group) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("a profile needs at least one scale");
+        }
+        List<String> points = items.getFirst().in(group).points().stream().map(ItemFigures::pointLabel).toList();
+        for (ItemStatistics.Scale item : items) {
+            if (!item.in(group).points().stream().map(ItemFigures::pointLabel).toList().equals(points)) {
+                throw new IllegalArgumentException(item.question().id() + " is not on the same scale as "
+                        + items.getFirst().question().id());
+            }
+        }
+        int neutral = points.size() % 2 == 1 ? points.size() / 2 : -1;
+        Chart.DivergingBars chart = new Chart.DivergingBars(points, neutral, items.stream()
+                .map(i -> barRow(i.question().shortLabel(), i.in(group).points(), i.in(group).answered(),
+                        i.in(group).extras())).toList());
+
+        // One column per scale, so that the scales stand side by side in the table as in the chart.
+        List<String> headers = new ArrayList<>();
+        headers.add("Point");
+        items.forEach(i -> headers.add(i.question().id() + ": " + i.question().shortLabel()));
+        List<GroupFigures.Scale> figures = items.stream().map(i -> i.in(group)).toList();
+        List<Block.DataTable.Row> rows = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            int point = p;
+            rows.add(row(points.get(p), figures.stream().map(f -> f.points().get(point).cell()).toList()));
+        }
+        rows.add(new Block.DataTable.Row("Median point", figures.stream().map(f -> Figures.median(f.summary())).toList()));
+        rows.add(new Block.DataTable.Row("Middle half (lower to upper quartile)",
+                figures.stream().map(f -> Figures.interquartileRange(f.summary())).toList()));
+        rows.add(row("Trusts with an answer (of responding trusts)", figures.stream().map(GroupFigures::answered).toList()));
+        String count = items.size() == 1 ? "The scale" : "The " + Figures.inWords(items.size()) + " scales";
+        String medians = items.stream()
+                .map(i -> i.question().shortLabel() + ", median point " + Figures.median(i.in(group).summary()))
+                .collect(Collectors.joining("; "));
+        String alt = "Diverging bar chart of " + lowerFirstLetter(count) + " side by side for " + inSentence(group)
+                + ", lower points to the left of the centre line and higher points to the right. " + medians
+                + ". The scales are shown side by side and never added up.";
+        return new Block.Figure(alt, count + " side by side, " + inSentence(group) + " (self-reported)", chart,
+                new Block.DataTable(count + " side by side: trusts at each point, " + inSentence(group)
+                        + " (self-reported)", headers, rows));
+    }
+
     /** A scale point as labelled in charts and tables: "1 Strongly disagree", or just "2" without an anchor. */
     public static String pointLabel(OptionCell point) {
         return point.option().label().equals(point.code()) ? point.code() : point.code() + " " + point.option().label();
@@ -261,7 +315,7 @@ public final class ItemFigures {
         List<GroupFigures.Choice> figures = groups.stream().map(choice::in).toList();
         List<String> categories = figures.getFirst().options().stream().map(o -> o.option().label()).toList();
         return new Chart.StackedBars(categories, figures.stream()
-                .map(f -> barRow(f.group(), f.options(), f.answered())).toList());
+                .map(f -> barRow(f.group().label(), f.options(), f.answered())).toList());
     }
 
     private static Chart.DivergingBars divergingBars(ItemStatistics.Scale scale, List<Group> groups) {
@@ -269,20 +323,32 @@ public final class ItemFigures {
         List<String> points = figures.getFirst().points().stream().map(ItemFigures::pointLabel).toList();
         int neutral = points.size() % 2 == 1 ? points.size() / 2 : -1;
         return new Chart.DivergingBars(points, neutral, figures.stream()
-                .map(f -> barRow(f.group(), f.points(), f.answered())).toList());
+                .map(f -> barRow(f.group().label(), f.points(), f.answered(), f.extras())).toList());
     }
 
     /** One bar: the share of each option out of the answering trusts, or no bar when withheld or empty. */
-    private static Chart.StackedBars.Row barRow(Group group, List<OptionCell> options, CountCell answered) {
+    private static Chart.StackedBars.Row barRow(String label, List<OptionCell> options, CountCell answered) {
+        return barRow(label, options, answered, List.of());
+    }
+
+    /**
+     * As above, noting the answers off the drawn scale (don't know, not applicable) after the bar, because
+     * the bar's segments do not show them.
+     */
+    private static Chart.StackedBars.Row barRow(String label, List<OptionCell> options, CountCell answered,
+            List<OptionCell> offScale) {
         boolean drawn = options.stream().allMatch(o -> Figures.share(o.cell()).isPresent());
         List<Double> shares = drawn ? exactShares(options) : List.of();
         List<String> shown = drawn ? options.stream().map(o -> Figures.shortCount(o.cell())).toList() : List.of();
         String note = switch (answered) {
             case Suppressed s -> Figures.SUPPRESSED;
             case Count c when c.count() == 0 -> "no answers";
-            case Count c -> "n = " + c.count();
+            case Count c -> "n = " + c.count() + offScale.stream()
+                    .filter(o -> o.cell() instanceof Count x && x.count() > 0)
+                    .map(o -> "; " + o.option().label().toLowerCase(Locale.UK) + " " + Figures.countOf(o.cell()).getAsInt())
+                    .collect(Collectors.joining());
         };
-        return new Chart.StackedBars.Row(group.label(), shares, shown, note);
+        return new Chart.StackedBars.Row(label, shares, shown, note);
     }
 
     /** Shares that add up to at most 1 however the doubles round. */
@@ -332,9 +398,11 @@ public final class ItemFigures {
         }
         List<OptionCell> most = options.stream().filter(o -> Figures.countOf(o.cell()).orElse(-1) == top).toList();
         String labels = joined(most.stream().map(o -> o.option().label()).toList());
-        String prefix = multiple ? "most often given: " : "most common answer: ";
-        String each = most.size() > 1 ? ", each " : ", ";
-        return prefix + labels + each + Figures.trusts(most.getFirst().cell()) + ".";
+        String prefix = multiple ? "the answer" + (most.size() > 1 ? "s" : "") + " given most often "
+                : "the most common answer" + (most.size() > 1 ? "s" : "") + " ";
+        String verb = most.size() > 1 ? "are " : "is ";
+        String each = most.size() > 1 ? ", each by " : ", by ";
+        return prefix + verb + labels + each + Figures.trusts(most.getFirst().cell()) + ".";
     }
 
     private static String scaleMessage(GroupFigures.Scale figures, AnswerSpec.Likert likert) {
@@ -395,11 +463,15 @@ public final class ItemFigures {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " " + parts.getLast();
     }
 
+    static String lowerFirstLetter(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** A group inside a sentence: "all trusts", "acute trusts", "London" (a region keeps its capital). */
     public static String inSentence(Group group) {
         return switch (group) {
             case Group.National n -> "all trusts";
-            case Group.Peer p -> Character.toLowerCase(p.label().charAt(0)) + p.label().substring(1);
+            case Group.Peer p -> lowerFirstLetter(p.label());
             case Group.Region r -> "trusts in " + r.name();
         };
     }
