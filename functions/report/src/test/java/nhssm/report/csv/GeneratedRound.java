@@ -27,15 +27,15 @@ import nhssm.core.trust.TrustRegister;
  * value, a conflict, or a value of the question's kind (official, majority or median; a scale value may
  * fall between points or be an extra code such as DONT_KNOW).
  */
-final class GeneratedRound {
+public final class GeneratedRound {
 
-    static final Instant SUBMITTED = Instant.parse("2026-11-02T10:15:30Z");
+    public static final Instant SUBMITTED = Instant.parse("2026-11-02T10:15:30Z");
 
     private GeneratedRound() {
     }
 
     /** Records for {@code definition}'s round; the questions in {@code neverAnswered} have no value anywhere. */
-    static List<TrustRecord> records(SurveyDefinition definition, TrustRegister register, long seed,
+    public static List<TrustRecord> records(SurveyDefinition definition, TrustRegister register, long seed,
             double responseRate, Set<String> neverAnswered) {
         Random random = new Random(seed);
         List<Question> tabulated = tabulated(definition, register);
@@ -61,7 +61,7 @@ final class GeneratedRound {
     }
 
     /** The questions the statistics tabulate, as they say. */
-    static List<Question> tabulated(SurveyDefinition definition, TrustRegister register) {
+    public static List<Question> tabulated(SurveyDefinition definition, TrustRegister register) {
         return RoundStatistics.compute(definition, register, List.of()).items().stream()
                 .map(ItemStatistics::question).toList();
     }

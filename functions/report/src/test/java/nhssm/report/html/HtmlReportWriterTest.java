@@ -14,6 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import nhssm.core.survey.SurveyDefinition;
+import nhssm.core.survey.SurveyDefinitions;
+import nhssm.core.trust.TrustRegister;
+import nhssm.report.content.ItemFigures;
+import nhssm.report.content.RoundData;
+import nhssm.report.csv.GeneratedRound;
 import nhssm.report.document.Block;
 import nhssm.report.document.Block.DataTable;
 import nhssm.report.document.Block.Figure;
@@ -363,6 +369,39 @@ class HtmlReportWriterTest {
         for (Element text : page.select("svg text[fill=#ffffff]")) {
             assertThat(text.attr("text-anchor")).isEqualTo("middle");
         }
+    }
+
+    @Test
+    void write_shouldRenderTheFigureOfEveryItemOfARound_namedByItsAltText_andFollowedByItsTable() {
+        SurveyDefinition definition = SurveyDefinitions.forRound("2026").orElseThrow();
+        TrustRegister register = TrustRegister.bundled();
+        RoundData data = RoundData.of(definition, register,
+                GeneratedRound.records(definition, register, 12, 0.4, Set.of()));
+        List<Block> sections = new ArrayList<>();
+        for (nhssm.core.survey.Section section : definition.sections()) {
+            List<Block> content = new ArrayList<>();
+            data.statistics().items().stream().filter(i -> i.question().section().equals(section.code()))
+                    .forEach(item -> content.add(new Block.Section(item.question().shortLabel(),
+                            ItemFigures.blocks(item, ItemFigures.nationalAndPeerGroups()))));
+            sections.add(new Block.Section(section.title(), content));
+        }
+        ReportDocument report = new ReportDocument("Every item", ReportDocument.ENGLISH_UK,
+                new ReportMetadata("s", "2026", "d", "m", data.snapshotId(), data.asOf()), sections);
+
+        Document parsed = Jsoup.parse(new String(new HtmlReportWriter().write(report), StandardCharsets.UTF_8));
+
+        Elements figures = parsed.select("figure");
+        assertThat(figures).hasSize(data.statistics().items().size());
+        for (Element figure : figures) {
+            Element svg = figure.selectFirst("svg[role=img]");
+            Element title = parsed.getElementById(svg.attr("aria-labelledby"));
+            assertThat(title.tagName()).isEqualTo("title");
+            assertThat(title.text()).isNotBlank();
+            assertThat(svg.select("text")).as("labelled directly").isNotEmpty();
+            assertThat(figure.nextElementSibling().tagName()).isEqualTo("table");
+        }
+        assertThat(parsed.select("main h2")).as("one section per item, inside its survey section")
+                .hasSize(data.statistics().items().size());
     }
 
     @Test
