@@ -1,0 +1,66 @@
+package nhssm.report.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import nhssm.core.reconcile.FreeText;
+import nhssm.core.response.ResponseKind;
+import nhssm.core.survey.AnswerSpec;
+import nhssm.core.survey.Question;
+import nhssm.report.document.Block;
+
+/**
+ * "Your examples and comments": everything the trust's respondents wrote, verbatim and never merged, under the
+ * question it answers. Each text says whether it came from the official return or an individual response and
+ * whether it may be quoted, never who wrote it. Only this trust's own record is read, so no other trust's words
+ * can appear.
+ */
+final class TrustExamples {
+
+    static final String TITLE = "Your examples and comments";
+
+    private TrustExamples() {
+    }
+
+    static Block.Section section(TrustInRound trust) {
+        List<FreeText> texts = trust.record().map(r -> r.freeText()).orElse(List.of());
+        List<Block> blocks = new ArrayList<>();
+        if (texts.isEmpty()) {
+            blocks.add(Block.Paragraph.of(trust.responded()
+                    ? "Your respondents wrote no examples or comments."
+                    : "Your trust did not respond, so there are no examples or comments to show."));
+            return new Block.Section(TITLE, blocks);
+        }
+        blocks.add(Block.Paragraph.of("What your respondents wrote, exactly as they typed it, in any language. It is "
+                + "shown to your trust only; each text says whether it came from the official return or an individual "
+                + "response, never who wrote it."));
+        for (Question question : trust.data().definition().questions()) {
+            if (!(question.answer() instanceof AnswerSpec.FreeText spec)) {
+                continue;
+            }
+            List<FreeText> answers = texts.stream().filter(t -> t.question().equals(question.id())).toList();
+            if (answers.isEmpty()) {
+                continue;
+            }
+            List<Block> part = new ArrayList<>();
+            part.add(Block.Paragraph.of(ItemFigures.asked(question)));
+            for (int i = 0; i < answers.size(); i++) {
+                FreeText text = answers.get(i);
+                part.add(Block.Paragraph.of("Text " + (i + 1) + " of " + answers.size() + ", from "
+                        + (text.from() == ResponseKind.OFFICIAL ? "the official return" : "an individual response")
+                        + "; " + publication(spec, text) + ":"));
+                part.addAll(TrustFreeText.paragraphs(text.text()));
+            }
+            blocks.add(new Block.Section(question.shortLabel(), part));
+        }
+        return new Block.Section(TITLE, blocks);
+    }
+
+    private static String publication(AnswerSpec.FreeText spec, FreeText text) {
+        if (spec.publication() == AnswerSpec.Publication.NEVER) {
+            return "never published word for word";
+        }
+        return text.consentToQuote()
+                ? "may be quoted in published reports, attributed to the trust and never to a person"
+                : "will not be quoted, because the same response did not agree to it";
+    }
+}
