@@ -1,0 +1,43 @@
+package nhssm.report.api;
+
+import java.time.Clock;
+import java.util.Optional;
+import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenLookup;
+import nhssm.core.token.TokenVerdict;
+import nhssm.core.token.TokenVerifier;
+import nhssm.http.HttpRequest;
+
+/**
+ * Establishes the {@link Reader} from {@code Authorization: Bearer …} with the same {@link TokenVerifier}
+ * as the collect function: the admin token in constant time against the deployed hash, any other token
+ * by its SHA-256 in the table, held to its expiry and round.
+ */
+final class Authentication {
+
+    private final TokenVerifier verifier;
+
+    Authentication(TokenLookup tokens, Optional<TokenHash> adminHash, Clock clock) {
+        this.verifier = new TokenVerifier(tokens, adminHash, clock);
+    }
+
+    Reader reader(HttpRequest request, String round) {
+        if (request.header("authorization").isEmpty()) {
+            return new Reader.Anonymous();
+        }
+        Optional<String> token = request.bearerToken();
+        if (token.isEmpty()) {
+            return new Reader.Unrecognised("Send the token as Authorization: Bearer <token>.");
+        }
+        if (verifier.isAdmin(token.get())) {
+            return new Reader.Admin();
+        }
+        return switch (verifier.verify(token.get(), round)) {
+            case TokenVerdict.Valid v -> new Reader.Holder(v.grant());
+            case TokenVerdict.Expired e -> new Reader.Unrecognised("This token has expired.");
+            case TokenVerdict.OtherRound o ->
+                    new Reader.Unrecognised("This token is for round " + o.grant().round() + ", not round " + round + ".");
+            case TokenVerdict.Unknown u -> new Reader.Unrecognised("This token is not recognised.");
+        };
+    }
+}
