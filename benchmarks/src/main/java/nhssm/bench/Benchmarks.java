@@ -1,6 +1,9 @@
 package nhssm.bench;
 
-/** Entry point: {@code Benchmarks aggregation}. See docs/PERFORMANCE.md for the command and the results. */
+/**
+ * Entry point: {@code Benchmarks aggregation} or {@code Benchmarks reports}. See docs/PERFORMANCE.md for the
+ * commands and the results.
+ */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -12,7 +15,9 @@ public final class Benchmarks {
         String which = args.length == 0 ? "aggregation" : args[0];
         switch (which) {
             case "aggregation" -> AggregationBenchmark.run(System.out);
-            default -> throw new IllegalArgumentException("unknown benchmark '" + which + "'; known: aggregation");
+            case "reports" -> ReportBenchmark.run(System.out);
+            default -> throw new IllegalArgumentException(
+                    "unknown benchmark '" + which + "'; known: aggregation, reports");
         }
     }
 }

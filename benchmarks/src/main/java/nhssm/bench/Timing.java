@@ -26,8 +26,14 @@ final class Timing {
             work.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
-        Arrays.sort(ms);
-        return new Result(quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), runs);
+        return of(ms);
+    }
+
+    /** The median and quartiles of durations measured elsewhere (by another process, say), in milliseconds. */
+    static Result of(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return new Result(quantile(sorted, 0.5), quantile(sorted, 0.25), quantile(sorted, 0.75), sorted.length);
     }
 
     /** Linear interpolation between order statistics (the "type 7" quantile). */
