@@ -19,13 +19,16 @@ MVN_ARGS ?= -B -q -DskipTests
 JAVA ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
 MIN_JAVA := 21
 
-.PHONY: build-CollectFunction build-AggregateFunction layout preflight check-artifacts-dir check-java
+.PHONY: build-CollectFunction build-AggregateFunction build-ReportFunction layout preflight check-artifacts-dir check-java
 
 build-CollectFunction: preflight
 	$(call lambda_build,functions/collect)
 
 build-AggregateFunction: preflight
 	$(call lambda_build,functions/aggregate)
+
+build-ReportFunction: preflight
+	$(call lambda_build,functions/report)
 
 # $(call lambda_build,<module dir>): package the module with the reactor, then lay it out.
 # target/lib is removed first so that a dependency dropped from the pom cannot linger in lib/.
