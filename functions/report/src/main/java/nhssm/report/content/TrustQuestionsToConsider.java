@@ -31,15 +31,17 @@ final class TrustQuestionsToConsider {
         if (!trust.responded()) {
             questions.add("Who in the trust could answer these questions at the next census?");
             questions.add("Which of the figures of other trusts above would be useful to set beside your own practice?");
+            questions.add("How would your trust have answered, and would colleagues agree?");
         } else {
             first(items, item -> conflict(trust, item)).ifPresent(questions::add);
             first(items, item -> unanswered(trust, item)).ifPresent(questions::add);
             first(items, item -> outerQuarter(trust, item)).ifPresent(questions::add);
             first(items, item -> uncommon(trust, item)).ifPresent(questions::add);
             first(items, item -> byKind(trust, item)).ifPresent(questions::add);
+            questions.add("Who in the trust should see these answers, and would they recognise them?");
+            questions.add("What would the trust like this part of the census to show next time, and what would that "
+                    + "take?");
         }
-        questions.add("Who in the trust should see these answers, and would they recognise them?");
-        questions.add("What would the trust like this part of the census to show next time, and what would that take?");
         return Block.ItemList.of(questions.stream().distinct().limit(MOST).toArray(String[]::new));
     }
 

@@ -14,12 +14,15 @@ class TrustNameTest {
     @CsvSource(delimiter = '|', value = {
             "KING'S COLLEGE HOSPITAL NHS FOUNDATION TRUST | King's College Hospital NHS Foundation Trust",
             "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST | Guy's and St Thomas' NHS Foundation Trust",
-            "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST | The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust",
-            "STAFFORDSHIRE AND STOKE ON TRENT PARTNERSHIP NHS TRUST | Staffordshire and Stoke on Trent Partnership NHS Trust",
+            "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST"
+                    + " | The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust",
+            "STAFFORDSHIRE AND STOKE ON TRENT PARTNERSHIP NHS TRUST"
+                    + " | Staffordshire and Stoke on Trent Partnership NHS Trust",
             "THE ONLINE NHS TRUST | The Online NHS Trust",
             "Already Mixed Case NHS Trust | Already Mixed Case NHS Trust",
     })
-    void displayed_shouldUseOrdinaryCapitals_whenTheReferenceListSpellsTheNameInCapitals(String reference, String shown) {
+    void displayed_shouldUseOrdinaryCapitals_whenTheReferenceListSpellsTheNameInCapitals(String reference,
+            String shown) {
         assertThat(TrustName.displayed(reference)).isEqualTo(shown);
     }
 

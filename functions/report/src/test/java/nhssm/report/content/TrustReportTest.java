@@ -46,7 +46,8 @@ class TrustReportTest {
             "Accessibility and alternative formats");
 
     private static final Pattern RANK_WORDS = Pattern.compile(
-            "\\brank|\\bposition|\\b\\d+(st|nd|rd|th) of\\b|\\b(first|second|third|\\w+th) of \\d", Pattern.CASE_INSENSITIVE);
+            "\\brank|\\bposition|\\b\\d+(st|nd|rd|th) of\\b|\\b(first|second|third|\\w+th) of \\d",
+            Pattern.CASE_INSENSITIVE);
 
     private static RoundData round;
 
@@ -177,7 +178,8 @@ class TrustReportTest {
         assertThat(paragraphs).contains(TrustRoundFixture.WELSH_EXAMPLE, TrustRoundFixture.WELSH_COMMENT);
         assertThat(paragraphs).filteredOn(TrustRoundFixture.EMOJI_EXAMPLE::equals).hasSize(2);
         List<Span> spans = spans(examples);
-        String welshSentence = TrustRoundFixture.WELSH_EXAMPLE.substring(0, TrustRoundFixture.WELSH_EXAMPLE.indexOf('.') + 1);
+        String welsh = TrustRoundFixture.WELSH_EXAMPLE;
+        String welshSentence = welsh.substring(0, welsh.indexOf('.') + 1);
         assertThat(spans).anySatisfy(s -> {
             assertThat(s.text()).contains(welshSentence);
             assertThat(s.lang()).isEqualTo("cy");
@@ -208,7 +210,8 @@ class TrustReportTest {
     void build_shouldUseNoRankWords_besidesTheDefinitionsOwnWording(String ods) {
         ReportDocument report = TrustReport.build(round, ods);
         String text = text(report);
-        // The definition's own wording (Q44 asks whether the answers "reflect the trust's position") is quoted, not ranking.
+        // The definition's own wording is quoted, not a ranking: Q44 asks whether the answers "reflect the trust's
+        // position".
         for (Question question : round.definition().questions()) {
             text = text.replace(question.label(), "").replace(question.shortLabel(), "");
         }
@@ -229,7 +232,8 @@ class TrustReportTest {
         // National figures rest on more than 20 trusts, so they carry percentages.
         assertThat(glance.rows()).anySatisfy(r -> assertThat(r.cells().get(2)).contains("%"));
         assertThat(text(section(report, "At a glance"))).contains(Figures.SUPPRESSED + ": A peer-group figure is "
-                + "shown only when at least 5 trusts of the peer group responded. 3 of the 10 ambulance trusts responded");
+                + "shown only when at least 5 trusts of the peer group responded. "
+                + "3 of the 10 ambulance trusts responded");
         assertThat(figures(report)).noneMatch(f -> f.chart() instanceof Chart.BandPositions b
                 && b.rows().stream().anyMatch(p -> p.value().isPresent() && p.spread().isPresent()));
     }
@@ -306,7 +310,8 @@ class TrustReportTest {
 
     private static Block.Section section(ReportDocument report, String title) {
         return report.body().stream().filter(b -> b instanceof Block.Section s && s.title().equals(title))
-                .map(Block.Section.class::cast).findFirst().orElseThrow(() -> new AssertionError("no chapter " + title));
+                .map(Block.Section.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no chapter " + title));
     }
 
     private static Block.Section subsection(Block.Section section, String title) {

@@ -167,7 +167,8 @@ final class TrustRoundFixture {
             case AnswerSpec.FromToken t -> Optional.empty();
             case AnswerSpec.FreeText t -> Optional.empty();
             case AnswerSpec.Single s -> Optional.of(List.of(pick(s.options()).code()));
-            case AnswerSpec.YesNo y -> Optional.of(List.of(y.mustBeYesToSubmit() || random.nextBoolean() ? "YES" : "NO"));
+            case AnswerSpec.YesNo y ->
+                    Optional.of(List.of(y.mustBeYesToSubmit() || random.nextBoolean() ? "YES" : "NO"));
             case AnswerSpec.Multiple m -> {
                 List<String> choices = new ArrayList<>(m.options().stream().map(Option::code)
                         .filter(c -> !m.exclusive().contains(c)).toList());
@@ -183,7 +184,11 @@ final class TrustRoundFixture {
                 }
                 yield Optional.of(List.of(Long.toString(w.min() + random.nextLong(max - w.min() + 1))));
             }
-            case AnswerSpec.DecimalNumber d -> Optional.of(List.of(BigDecimal.valueOf(random.nextInt(80), 1).toPlainString()));
+            case AnswerSpec.DecimalNumber d -> {
+                int steps = d.max().subtract(d.min()).min(BigDecimal.TEN).movePointRight(d.decimalPlaces()).intValue();
+                BigDecimal value = d.min().add(BigDecimal.valueOf(random.nextInt(steps + 1), d.decimalPlaces()));
+                yield Optional.of(List.of(value.toPlainString()));
+            }
             case AnswerSpec.Likert l -> Optional.of(List.of(!l.extraOptions().isEmpty() && random.nextInt(10) == 0
                     ? l.extraOptions().getFirst().code()
                     : Integer.toString(l.min() + random.nextInt(l.max() - l.min() + 1))));
