@@ -21,6 +21,8 @@ import nhssm.report.content.RoundData;
 import nhssm.report.content.TrustReport;
 import nhssm.report.html.HtmlReportWriter;
 import nhssm.report.pdf.TaggedPdfWriter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The reports of a full synthetic round: the warm render time and size of the national PDF, of a
@@ -63,10 +65,10 @@ final class ReportBenchmark {
         out.println("| report | format | warm render | size |");
         out.println("|---|---|---|---:|");
         out.printf("| national (all open trusts) | PDF | %s | %s |%n",
-                warm(() -> pdf.write(NationalReport.build(data))), size(nationalPdf.length));
+                warm(() -> pdf.write(NationalReport.build(data))), pdfSize(nationalPdf));
         out.printf("| one trust (%s, %d responses) | PDF | %s | %s |%n",
                 ods, round.typicalTrustResponses(), warm(() -> pdf.write(TrustReport.build(data, ods))),
-                size(trustPdf.length));
+                pdfSize(trustPdf));
         out.printf("| national (all open trusts) | HTML | %s | %s |%n",
                 warm(() -> html.write(NationalReport.build(data))), size(nationalHtml.length));
         out.printf("%nOf the national PDF's time, building the document alone: %s%n",
@@ -98,7 +100,7 @@ final class ReportBenchmark {
 
         Optional<HeadlessChromium> chromium = HeadlessChromium.find();
         Timing.Result browser = null;
-        long browserBytes = 0;
+        byte[] browserPdf = null;
         String browserVersion = "not installed: skipped";
         if (chromium.isPresent()) {
             Path htmlFile = work.resolve("national.html");
@@ -116,7 +118,7 @@ final class ReportBenchmark {
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             browser = Timing.of(ms);
-            browserBytes = Files.size(printed);
+            browserPdf = Files.readAllBytes(printed);
         }
 
         out.println();
@@ -127,9 +129,9 @@ final class ReportBenchmark {
         out.println("| process | to the national PDF | PDF size |");
         out.println("|---|---|---:|");
         out.printf("| fresh JVM (%s): build the round's data, render the national PDF | %s | %s |%n",
-                CHILD_HEAP, jvm, size(childBytes.length));
+                CHILD_HEAP, jvm, pdfSize(childBytes));
         if (browser != null) {
-            out.printf("| headless Chromium: print the national HTML | %s | %s |%n", browser, size(browserBytes));
+            out.printf("| headless Chromium: print the national HTML | %s | %s |%n", browser, pdfSize(browserPdf));
             out.printf("%nChromium / fresh JVM (medians): %.1f×%n", browser.medianMs() / jvm.medianMs());
         } else {
             out.println("| headless Chromium: print the national HTML | not installed: skipped | |");
@@ -160,6 +162,13 @@ final class ReportBenchmark {
 
     private static String size(long bytes) {
         return String.format("%,d bytes (%.0f kB)", bytes, bytes / 1000.0);
+    }
+
+    private static String pdfSize(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return String.format("%,d bytes (%.0f kB, %d pages)", pdf.length, pdf.length / 1000.0,
+                    document.getNumberOfPages());
+        }
     }
 
     /** Runs {@link FirstNationalPdf} in a new JVM of the same runtime and classpath; returns its report line. */
