@@ -132,7 +132,7 @@ final class ReportBenchmark {
                 CHILD_HEAP, jvm, pdfSize(childBytes));
         if (browser != null) {
             out.printf("| headless Chromium: print the national HTML | %s | %s |%n", browser, pdfSize(browserPdf));
-            out.printf("%nChromium / fresh JVM (medians): %.1f×%n", browser.medianMs() / jvm.medianMs());
+            out.printf("%nChromium / fresh JVM (medians): %.2f%n", browser.medianMs() / jvm.medianMs());
         } else {
             out.println("| headless Chromium: print the national HTML | not installed: skipped | |");
         }
