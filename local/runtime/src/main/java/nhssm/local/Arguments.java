@@ -52,6 +52,24 @@ record Arguments(List<String> positional, Map<String, String> options) {
         }
     }
 
+    /** A whole number, at least {@code min}. */
+    long number(String name, long fallback, long min) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number < min) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " takes a whole number" + (min > Long.MIN_VALUE ? " from " + min : "")
+                    + ", not '" + value + "'");
+        }
+    }
+
     /** A misuse of the command line: the message says what was wrong. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {

@@ -7,20 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.token.TokenSecret;
 import nhssm.core.trust.TrustRegister;
+import nhssm.local.demo.DemoFailedException;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.seed.SeedFailedException;
 import nhssm.local.seed.Seeder;
 import nhssm.local.seed.SyntheticCensus;
 
-/** {@code nhssm start | invoke | seed}: the local runtime's command line (see the README). */
+/** {@code nhssm start | invoke | seed | demo}: the local runtime's command line (see the README). */
 public final class Main {
 
     static final String USAGE = """
@@ -35,6 +38,11 @@ public final class Main {
                   if the function fails. Uses the running DynamoDB Local, else an empty in-memory one.
               nhssm seed [--api http://127.0.0.1:3000] [--round 2026] [--seed 2026]
                   A synthetic census of every open trust through the running API. Safe to run twice.
+              nhssm demo [--out out] [--trusts N] [--round 2026] [--seed 2026] [--wait 300] [--clock INSTANT]
+                  From start to reports in one command: starts everything in memory on free ports,
+                  seeds the synthetic census (about N trusts; all by default), waits up to --wait
+                  seconds for aggregation, writes national.pdf, national.html, national.csv and
+                  trust-<ODS>-<case>.pdf for four cases into --out, prints each file, and stops.
             """;
 
     private static final Path DATA_DIR = Path.of(".local-data");
@@ -58,6 +66,7 @@ public final class Main {
                 case "start" -> start(Arguments.parse(rest, Set.of("--in-memory")), out);
                 case "invoke" -> invoke(Arguments.parse(rest, Set.of()), out, err);
                 case "seed" -> seed(Arguments.parse(rest, Set.of()), out);
+                case "demo" -> demo(Arguments.parse(rest, Set.of()), out, err);
                 default -> throw new Arguments.UsageException("unknown command '" + args[0] + "'");
             };
         } catch (Arguments.UsageException e) {
@@ -66,6 +75,31 @@ public final class Main {
             return 2;
         } catch (SeedFailedException e) {
             err.println("seed failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int demo(Arguments args, PrintStream out, PrintStream err) {
+        Path root = projectRoot();
+        String round = args.option("--round").orElse("2026");
+        SurveyDefinition definition = SurveyDefinitions.forRound(round)
+                .orElseThrow(() -> new Arguments.UsageException("there is no survey round '" + round + "'"));
+        Path log = root.resolve(DATA_DIR).resolve("demo.log");
+        LocalDemo.Options options = new LocalDemo.Options(definition,
+                args.number("--seed", 2026, Long.MIN_VALUE),
+                args.option("--trusts").isPresent()
+                        ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, args.number("--trusts", 0, 1)))
+                        : OptionalInt.empty(),
+                Path.of(args.option("--out").orElse("out")),
+                Duration.ofSeconds(args.number("--wait", 300, 1)),
+                args.option("--clock").map(Main::instant),
+                log);
+        try {
+            LocalDemo.run(root, options, out, err);
+            return 0;
+        } catch (DemoFailedException | SeedFailedException e) {
+            err.println("demo failed: " + e.getMessage());
+            err.println("(the local system's log is in " + log + ")");
             return 1;
         }
     }

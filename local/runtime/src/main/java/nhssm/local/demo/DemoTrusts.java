@@ -1,6 +1,7 @@
 package nhssm.local.demo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,8 +24,9 @@ public final class DemoTrusts {
     }
 
     /**
-     * One trust per case, in {@link DemoCase} order: the first by ODS code that fits and is not chosen
-     * already, else the first that fits (a trust may then show two cases).
+     * One trust per case, in {@link DemoCase} order: of the trusts that fit it and are not chosen already,
+     * the one that fits the fewest other cases (so that each report shows its case plainly), then the
+     * first by ODS code; when every trust that fits is chosen already, the first of those.
      *
      * @throws DemoFailedException naming every case no responding trust fits
      */
@@ -35,9 +37,12 @@ public final class DemoTrusts {
         Map<DemoCase, Trust> chosen = new EnumMap<>(DemoCase.class);
         Set<String> taken = new HashSet<>();
         List<DemoCase> missing = new ArrayList<>();
+        Map<String, Long> casesFitted = responding.stream().collect(Collectors.toMap(Trust::odsCode,
+                t -> Arrays.stream(DemoCase.values()).filter(c -> fits(c, t, statistics)).count()));
         for (DemoCase demoCase : CHOOSING_ORDER) {
             List<Trust> fitting = responding.stream()
-                    .filter(t -> demoCase.fits(t, statistics.record(t.odsCode()).orElseThrow(), statistics))
+                    .filter(t -> fits(demoCase, t, statistics))
+                    .sorted(Comparator.comparing((Trust t) -> casesFitted.get(t.odsCode())).thenComparing(Trust::odsCode))
                     .toList();
             Optional<Trust> trust = fitting.stream().filter(t -> !taken.contains(t.odsCode())).findFirst()
                     .or(() -> fitting.stream().findFirst());
@@ -52,5 +57,9 @@ public final class DemoTrusts {
                     + missing.stream().map(DemoCase::description).collect(Collectors.joining(", none has ")));
         }
         return chosen.entrySet().stream().map(e -> new DemoTrust(e.getKey(), e.getValue())).toList();
+    }
+
+    private static boolean fits(DemoCase demoCase, Trust trust, RoundStatistics statistics) {
+        return demoCase.fits(trust, statistics.record(trust.odsCode()).orElseThrow(), statistics);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nhssm.core.reconcile.FreeText;
@@ -24,14 +23,17 @@ class DemoTrustsTest {
     private static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
 
     @Test
-    void choose_shouldFindOneDistinctTrustPerCase_byWhatTheRecordsSay() {
-        List<TrustRecord> records = new ArrayList<>(List.of(
-                official("R0A", List.of()),
-                official("R0B", List.of(new FreeText("Q42", ResponseKind.OFFICIAL, "Diolch — ŵyn ac ŷd 👍", true))),
-                staffOnly("R0D", Map.of("Q19", new Reconciled.ByMajority(new Answer.Code("YES"), 3))),
-                staffOnly("R1F", Map.of("Q19", new Reconciled.Conflict(Map.of("YES", 1, "NO", 1), 2))),
+    void choose_shouldFindOneDistinctTrustPerCase_eachShowingItsCasePlainly() {
+        FreeText welsh = new FreeText("Q42", ResponseKind.INDIVIDUAL, "Diolch — ŵyn ac ŷd 👍", true);
+        Map<String, Reconciled> conflict = Map.of("Q19", new Reconciled.Conflict(Map.of("YES", 1, "NO", 1), 2));
+        List<TrustRecord> records = List.of(
+                // Fits three cases: another trust shows each of them more plainly.
+                staffOnly("R0A", conflict, List.of(welsh)),
+                official("R0B", List.of(welsh)),
+                staffOnly("R0D", Map.of("Q19", new Reconciled.ByMajority(new Answer.Code("YES"), 3)), List.of()),
+                staffOnly("R1F", conflict, List.of()),
                 official("R1H", List.of(new FreeText("Q42", ResponseKind.OFFICIAL, "Welsh without its letters 👍", true))),
-                official("RRU", List.of())));
+                official("RRU", List.of()));
 
         List<DemoTrust> chosen = DemoTrusts.choose(RoundStatistics.compute(DEFINITION, TrustRegister.bundled(), records));
 
@@ -65,8 +67,8 @@ class DemoTrustsTest {
                 freeText, AT, 1);
     }
 
-    private static TrustRecord staffOnly(String ods, Map<String, Reconciled> values) {
+    private static TrustRecord staffOnly(String ods, Map<String, Reconciled> values, List<FreeText> freeText) {
         return new TrustRecord("2026", ods, DEFINITION.definitionVersion(), null, 3, Map.of(), values, Map.of(),
-                List.of(), AT, 3);
+                freeText, AT, 3);
     }
 }

@@ -75,7 +75,7 @@ class SyntheticCensusTest {
 
     @Test
     void plan_shouldHaveEveryCaseTheReportsMustHandle_inTheFullCensusAndInASample() {
-        for (List<Trust> census : List.of(OPEN, SyntheticCensus.sample(OPEN, 30))) {
+        for (List<Trust> census : List.of(OPEN, SyntheticCensus.sample(OPEN, 20))) {
             List<TrustPlan> plans = SyntheticCensus.plan(census, 2026);
 
             List<TrustPlan> thin = plans.stream()
