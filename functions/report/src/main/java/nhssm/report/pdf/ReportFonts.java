@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -12,25 +15,36 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The report's fonts: Liberation Sans regular and bold (SIL OFL), loaded from the classpath and embedded as
  * subsets with a ToUnicode map. Lambda has no system fonts and the standard 14 fonts cannot encode most
  * Unicode, so nothing else is ever used.
+ *
+ * <p>Closed after the document is saved: the parsed fonts are read while the subsets are written.
  */
-final class ReportFonts {
+final class ReportFonts implements AutoCloseable {
 
     private static final String REGULAR = "/liberation/LiberationSans-Regular.ttf";
     private static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
+
+    /** The font files, read once per JVM (a warm Lambda renders many reports). */
+    private static final byte[] REGULAR_FILE = read(REGULAR);
+    private static final byte[] BOLD_FILE = read(BOLD);
 
     /** Drawn in place of any character the fonts lack, with the original kept as ActualText. */
     static final int REPLACEMENT_CHARACTER = 0xFFFD;
 
     final PDType0Font regular;
     final PDType0Font bold;
+    private final TrueTypeFont regularFile;
+    private final TrueTypeFont boldFile;
     private final CmapLookup regularCmap;
     private final CmapLookup boldCmap;
     /** U+FFFD where both fonts have it, otherwise "?". */
     final String replacement;
 
-    private ReportFonts(PDType0Font regular, PDType0Font bold) {
-        this.regular = regular;
-        this.bold = bold;
+    private ReportFonts(PDDocument document, TrueTypeFont regularFile, TrueTypeFont boldFile) throws IOException {
+        this.regularFile = regularFile;
+        this.boldFile = boldFile;
+        // Subset: only the glyphs used are embedded, which keeps the report small.
+        this.regular = PDType0Font.load(document, regularFile, true);
+        this.bold = PDType0Font.load(document, boldFile, true);
         this.regularCmap = regular.getCmapLookup();
         this.boldCmap = bold.getCmapLookup();
         this.replacement = canDraw(regular, REPLACEMENT_CHARACTER) && canDraw(bold, REPLACEMENT_CHARACTER)
@@ -38,18 +52,32 @@ final class ReportFonts {
     }
 
     static ReportFonts load(PDDocument document) {
-        return new ReportFonts(load(document, REGULAR), load(document, BOLD));
+        try {
+            return new ReportFonts(document, parse(REGULAR_FILE), parse(BOLD_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the report fonts", e);
+        }
     }
 
-    private static PDType0Font load(PDDocument document, String resource) {
+    /**
+     * A fresh parse of the font for one document. Glyph substitution (GSUB) is switched off: Liberation
+     * Sans needs none for the scripts it covers, and PDFBox applies it by compiling patterns for every
+     * string shown, which made it most of a report's rendering time.
+     */
+    private static TrueTypeFont parse(byte[] file) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        font.setEnableGsub(false);
+        return font;
+    }
+
+    private static byte[] read(String resource) {
         try (InputStream in = ReportFonts.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Font " + resource + " is not on the classpath (openpdf-fonts-extra)");
             }
-            // Subset: only the glyphs used are embedded, which keeps the report small.
-            return PDType0Font.load(document, in, true);
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load font " + resource, e);
+            throw new UncheckedIOException("Cannot read font " + resource, e);
         }
     }
 
@@ -65,6 +93,13 @@ final class ReportFonts {
             return font.getStringWidth(text) / 1000f * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (regularFile; boldFile) {
+            // closes both parsed font files, even if one fails
         }
     }
 }

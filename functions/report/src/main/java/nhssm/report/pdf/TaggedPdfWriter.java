@@ -88,8 +88,8 @@ public final class TaggedPdfWriter {
 
     /** Renders the document to PDF bytes. */
     public byte[] write(ReportDocument report) {
-        try (PDDocument document = new PDDocument()) {
-            new Rendering(document, report).render();
+        try (PDDocument document = new PDDocument(); ReportFonts fonts = ReportFonts.load(document)) {
+            new Rendering(document, fonts, report).render();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -123,10 +123,10 @@ public final class TaggedPdfWriter {
             }
         }
 
-        Rendering(PDDocument document, ReportDocument report) {
+        Rendering(PDDocument document, ReportFonts fonts, ReportDocument report) {
             this.document = document;
             this.report = report;
-            this.fonts = ReportFonts.load(document);
+            this.fonts = fonts;
             this.body = new TextLayout(fonts, fonts.regular, BODY_SIZE);
             this.small = new TextLayout(fonts, fonts.regular, SMALL_SIZE);
             this.flow = new PageFlow(document, this::decorate);
