@@ -25,8 +25,11 @@ import nhssm.core.response.ResponseKind;
  * {@code {"decimal":"3.5"}}, …), so a record reads back without the survey definition, which matters
  * because a median of scale points need not be a scale point. Keys are sorted, so the same record
  * always gives the same bytes.
+ *
+ * <p>Public so that a measurement outside the store (the reports benchmark) can hand a fresh JVM the
+ * records in exactly the form the store keeps and reads them with the store's own code.
  */
-final class TrustRecordJson {
+public final class TrustRecordJson {
 
     static final int FORMAT = 1;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -34,7 +37,8 @@ final class TrustRecordJson {
     private TrustRecordJson() {
     }
 
-    static String encode(TrustRecord r) {
+    /** The record as the JSON document its item holds (one line: no indentation, sorted keys). */
+    public static String encode(TrustRecord r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("round", r.round());
@@ -72,7 +76,8 @@ final class TrustRecordJson {
         }
     }
 
-    static TrustRecord decode(String json) {
+    /** A record read back from its stored document; refuses a document of another format. */
+    public static TrustRecord decode(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
