@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,51 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The reports of a full synthetic round: the warm render time and size of the national PDF, of a
- * per-trust PDF and of the national HTML in one JVM; the time from a fresh JVM (-Xmx256m) to its first
- * national PDF, with its peak heap; and, in the same run, headless Chromium printing the national HTML
- * to PDF, one process per print, for comparison.
+ * per-trust PDF and of the national HTML in one JVM; the time from a fresh JVM (-Xmx256m, started with the
+ * Lambda Java runtime's flags, and with default flags for comparison) that reads the round's records in
+ * their stored form to its first national PDF, with its peak heap; and, in the same run, headless Chromium
+ * printing the national HTML to PDF, one process per print, for comparison.
  */
 final class ReportBenchmark {
 
     private static final int WARMUPS = 5;
     private static final int RUNS = 21;
-    /** Launches of a fresh process measured, after one launch that warms the operating system's file cache. */
-    private static final int LAUNCHES = 5;
+    /** Launches of each fresh process measured, after one launch that warms the operating system's file cache. */
+    private static final int LAUNCHES = 7;
+    /** The heap the target allows a render (peak heap at most 256 MB). */
     private static final String CHILD_HEAP = "-Xmx256m";
     private static final long LAUNCH_TIMEOUT_SECONDS = 300;
+
+    /** A step of the fresh JVM: the key of its time in the child's report line, and what it is. */
+    private record Step(String key, String description) {
+    }
+
+    private static final List<Step> STEPS = List.of(
+            new Step("to-main-ms", "JVM start to `main` (process started to `main` entered)"),
+            new Step("reference-ms", "survey definition and bundled reference list"),
+            new Step("read-ms", "read and deserialise the records (the store's `TrustRecordJson.decode`)"),
+            new Step("data-ms", "`RoundData.of` (statistics)"),
+            new Step("document-ms", "`NationalReport.build` (document model)"),
+            new Step("pdf-ms", "`TaggedPdfWriter.write` and the file written"),
+            new Step("heap-ms", "measuring the heap (after the PDF; inside the time to exit)"));
+
+    /**
+     * The fresh JVM's options. Both with the heap the target allows; the Lambda Java runtime's are what the
+     * deployed function starts with (the local runtime's {@code FunctionContainer} starts its JVMs the same way).
+     */
+    private enum JvmFlags {
+        LAMBDA("the Lambda runtime's flags", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xshare:auto", CHILD_HEAP)),
+        DEFAULT("default flags", List.of(CHILD_HEAP));
+
+        final String description;
+        final List<String> options;
+
+        JvmFlags(String description, List<String> options) {
+            this.description = description;
+            this.options = options;
+        }
+    }
 
     private ReportBenchmark() {
     }
@@ -76,7 +110,7 @@ final class ReportBenchmark {
 
         Path work = Files.createTempDirectory("nhssm-reports-bench");
         try {
-            freshProcesses(out, work, nationalPdf, nationalHtml);
+            freshProcesses(out, work, data, nationalPdf, nationalHtml);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -84,69 +118,93 @@ final class ReportBenchmark {
         }
     }
 
-    private static void freshProcesses(PrintStream out, Path work, byte[] warmNationalPdf, byte[] nationalHtml)
-            throws IOException, InterruptedException {
+    private static void freshProcesses(PrintStream out, Path work, RoundData data, byte[] warmNationalPdf,
+            byte[] nationalHtml) throws IOException, InterruptedException {
+        Path records = work.resolve("records.jsonl");
+        int largestDocument = StoredRecordsFile.write(records, data.records());
         Path childPdf = work.resolve("fresh-jvm.pdf");
-        launch(childPdf); // warms the file cache: the jars are read once before measuring
-        double[] wall = new double[LAUNCHES];
-        List<Map<String, String>> reports = new ArrayList<>();
-        for (int i = 0; i < LAUNCHES; i++) {
-            long start = System.nanoTime();
-            reports.add(launch(childPdf));
-            wall[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Timing.Result jvm = Timing.of(wall);
-        byte[] childBytes = Files.readAllBytes(childPdf);
+        String round = data.definition().round();
 
         Optional<HeadlessChromium> chromium = HeadlessChromium.find();
-        Timing.Result browser = null;
-        byte[] browserPdf = null;
-        String browserVersion = "not installed: skipped";
+        Path htmlFile = work.resolve("national.html");
+        Files.write(htmlFile, nationalHtml);
+        Path printed = work.resolve("chromium.pdf");
+        Path profile = work.resolve("chromium-profile");
+        Path log = work.resolve("chromium.log");
+        String browserVersion = chromium.isPresent() ? chromium.get().version() : "not installed: skipped";
+
+        // One launch of each first: it warms the operating system's file cache (the jars, Chromium's
+        // libraries) and creates Chromium's profile directory. Then the measured launches take turns, so
+        // that a change in the shared machine's load falls on all of them alike.
+        for (JvmFlags flags : JvmFlags.values()) {
+            launch(flags, round, records, childPdf);
+        }
         if (chromium.isPresent()) {
-            Path htmlFile = work.resolve("national.html");
-            Files.write(htmlFile, nationalHtml);
-            Path printed = work.resolve("chromium.pdf");
-            Path profile = work.resolve("chromium-profile");
-            Path log = work.resolve("chromium.log");
-            browserVersion = chromium.get().version();
-            // The first print creates the profile directory and warms the file cache, as for the JVM.
             chromium.get().print(htmlFile, printed, profile, log);
-            double[] ms = new double[LAUNCHES];
-            for (int i = 0; i < LAUNCHES; i++) {
+        }
+        Map<JvmFlags, List<Map<String, String>>> reports = new EnumMap<>(JvmFlags.class);
+        double[] browserMs = new double[LAUNCHES];
+        for (int i = 0; i < LAUNCHES; i++) {
+            for (JvmFlags flags : JvmFlags.values()) {
+                reports.computeIfAbsent(flags, f -> new ArrayList<>()).add(launch(flags, round, records, childPdf));
+            }
+            if (chromium.isPresent()) {
                 long start = System.nanoTime();
                 chromium.get().print(htmlFile, printed, profile, log);
-                ms[i] = (System.nanoTime() - start) / 1e6;
+                browserMs[i] = (System.nanoTime() - start) / 1e6;
             }
-            browser = Timing.of(ms);
-            browserPdf = Files.readAllBytes(printed);
         }
+        byte[] childBytes = Files.readAllBytes(childPdf);
+        Timing.Result browser = chromium.isPresent() ? Timing.of(browserMs) : null;
 
         out.println();
-        out.printf("From a new process to the national PDF: 1 launch to warm the file cache, %d measured;%n"
-                + "wall clock from starting the process to its exit, PDF written. Chromium: %s.%n", LAUNCHES,
-                browserVersion);
+        out.printf("From a new process to the national PDF: %d launches of each, taking turns, after one of each"
+                + " to warm the file cache; wall clock from starting the process (to the PDF written, as the child"
+                + " saw it; to the process's exit). The child reads the round's %d records from the store's JSON"
+                + " documents (largest %,d bytes). Chromium: %s.%n", LAUNCHES, data.records().size(),
+                largestDocument, browserVersion);
         out.println();
-        out.println("| process | to the national PDF | PDF size |");
-        out.println("|---|---|---:|");
-        out.printf("| fresh JVM (%s): build the round's data, render the national PDF | %s | %s |%n",
-                CHILD_HEAP, jvm, pdfSize(childBytes));
+        out.println("| process | to the national PDF written | to the process's exit | PDF size |");
+        out.println("|---|---|---|---:|");
+        for (JvmFlags flags : JvmFlags.values()) {
+            out.printf("| fresh JVM, %s (%s) | %s | %s | %s |%n", flags.description, String.join(" ", flags.options),
+                    Timing.of(values(reports.get(flags), "to-written-ms")),
+                    Timing.of(values(reports.get(flags), "to-exit-ms")), pdfSize(childBytes));
+        }
         if (browser != null) {
-            out.printf("| headless Chromium: print the national HTML | %s | %s |%n", browser, pdfSize(browserPdf));
-            out.printf("%nChromium / fresh JVM (medians): %.2f%n", browser.medianMs() / jvm.medianMs());
+            out.printf("| headless Chromium: print the national HTML | | %s | %s |%n", browser,
+                    pdfSize(Files.readAllBytes(printed)));
+            out.println();
+            for (JvmFlags flags : JvmFlags.values()) {
+                double jvm = Timing.of(values(reports.get(flags), "to-exit-ms")).medianMs();
+                out.printf("Chromium / fresh JVM with %s, to the process's exit (medians): %.1f / %.1f = %.2f%n",
+                        flags.description, browser.medianMs(), jvm, browser.medianMs() / jvm);
+            }
         } else {
-            out.println("| headless Chromium: print the national HTML | not installed: skipped | |");
+            out.println("| headless Chromium: print the national HTML | | not installed: skipped | |");
         }
 
         out.println();
-        out.printf("Inside the fresh JVM (median of %d launches): uptime when the PDF was written %s; building the"
-                + " round's data %s; rendering the first national PDF %s.%n", LAUNCHES,
-                Timing.of(values(reports, "uptime-ms")), Timing.of(values(reports, "data-ms")),
-                Timing.of(values(reports, "render-ms")));
-        out.printf("Heap, largest of %d launches, all of which succeeded with %s: peak %.1f MiB (sum of the heap"
-                + " pools' peaks); live after a collection, data and PDF still held: %.1f MiB.%n", LAUNCHES,
-                CHILD_HEAP, max(values(reports, "peak-heap-bytes")) / (1 << 20),
-                max(values(reports, "live-heap-bytes")) / (1 << 20));
-        out.printf("The fresh JVM's PDF is byte for byte the warm one: %s.%n",
+        out.printf("Inside the fresh JVM, each step (medians of %d launches):%n%n", LAUNCHES);
+        out.print("| step |");
+        Arrays.stream(JvmFlags.values()).forEach(f -> out.print(" " + f.description + " |"));
+        out.println();
+        out.println("|---|" + "---|".repeat(JvmFlags.values().length));
+        for (Step step : STEPS) {
+            out.print("| " + step.description() + " |");
+            for (JvmFlags flags : JvmFlags.values()) {
+                out.print(" " + Timing.of(values(reports.get(flags), step.key())) + " |");
+            }
+            out.println();
+        }
+        out.println();
+        for (JvmFlags flags : JvmFlags.values()) {
+            out.printf("Heap with %s, largest of %d launches, all of which succeeded: peak %.1f MiB (sum of the"
+                            + " heap pools' peaks); live after a collection, data and PDF still held: %.1f MiB.%n",
+                    flags.description, LAUNCHES, max(values(reports.get(flags), "peak-heap-bytes")) / (1 << 20),
+                    max(values(reports.get(flags), "live-heap-bytes")) / (1 << 20));
+        }
+        out.printf("The fresh JVM's PDF (records read back from the stored form) is byte for byte the warm one: %s.%n",
                 Arrays.equals(childBytes, warmNationalPdf) ? "yes" : "no");
         out.printf("Load average at the end: %.1f%n", loadAverage());
     }
@@ -171,26 +229,40 @@ final class ReportBenchmark {
         }
     }
 
-    /** Runs {@link FirstNationalPdf} in a new JVM of the same runtime and classpath; returns its report line. */
-    private static Map<String, String> launch(Path pdf) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                CHILD_HEAP, "-classpath", System.getProperty("java.class.path"),
-                FirstNationalPdf.class.getName(), pdf.toString())
-                .redirectErrorStream(true)
-                .start();
+    /**
+     * Runs {@link FirstNationalPdf} in a new JVM of the same runtime and classpath with {@code flags}; returns
+     * its report line with the times measured from here added: {@code to-main-ms}, {@code to-written-ms} and
+     * {@code to-exit-ms}, from the moment the process was started.
+     */
+    private static Map<String, String> launch(JvmFlags flags, String round, Path records, Path pdf)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags.options);
+        command.addAll(List.of("-classpath", System.getProperty("java.class.path"), FirstNationalPdf.class.getName(),
+                round, records.toString(), pdf.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        long startEpochMs = System.currentTimeMillis();
+        long start = System.nanoTime();
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the fresh JVM did not finish within " + LAUNCH_TIMEOUT_SECONDS + " s");
         }
+        double toExit = (System.nanoTime() - start) / 1e6;
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the fresh JVM failed (exit " + process.exitValue() + "):\n" + output);
         }
-        return output.lines()
+        Map<String, String> report = output.lines()
                 .filter(line -> line.startsWith(FirstNationalPdf.PREFIX + " "))
                 .findFirst()
                 .map(ReportBenchmark::pairs)
                 .orElseThrow(() -> new IllegalStateException("no report line from the fresh JVM:\n" + output));
+        report.put("to-main-ms", Long.toString(Long.parseLong(report.get("main-epoch-ms")) - startEpochMs));
+        report.put("to-written-ms", Long.toString(Long.parseLong(report.get("written-epoch-ms")) - startEpochMs));
+        report.put("to-exit-ms", Double.toString(toExit));
+        return report;
     }
 
     private static Map<String, String> pairs(String line) {
