@@ -1,9 +1,10 @@
-package nhssm.report.pdf;
+package nhssm.report.chart;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
@@ -14,26 +15,35 @@ import nhssm.report.document.Chart.HorizontalBars;
 import nhssm.report.document.Chart.StackedBars;
 
 /**
- * A chart reduced to what is drawn, independent of the page: a key, rows of marks placed on a plot that
- * runs from 0 to 1, and a guide if any (a reference line or the values at the ends of the scale). Every kind of
- * {@link Chart} becomes one of these here, so {@link ChartDrawer} has one way of laying out and drawing
- * labels, marks and notes for all of them.
+ * A chart reduced to what is drawn, independent of the medium: a key, rows of marks placed on a plot, and a
+ * guide if any (a reference line or the values at the ends of the scale). Every kind of {@link Chart} becomes
+ * one of these here, and every renderer (PDF, HTML) draws from it, so the geometry of a chart — where a share
+ * starts and ends, where a diverging scale's centre is, which scale the spreads share, what the key names — is
+ * decided once and a chart looks the same in every format. A renderer only maps the plot to its own units,
+ * places text and wraps it.
+ *
+ * <p>Every position here is in units of the plot's width: 0 is its left edge and 1 its right edge. A row is
+ * read left to right: its label, its marks, then its note after the last mark.
  */
-record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
+public record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
 
-    ChartMarks {
+    public ChartMarks {
         key = List.copyOf(key);
         rows = List.copyOf(rows);
+        Objects.requireNonNull(guide, "guide");
     }
 
-    /** One row: its label (left), its marks and its note (after the marks). */
-    record Row(String label, List<Mark> marks, String note) {
-        Row {
+    /**
+     * One row: its label (printed before the marks), its marks in drawing order (empty for a suppressed row,
+     * which shows only its label and note) and its note (printed after the marks, such as "n = 42" or "[c]").
+     */
+    public record Row(String label, List<Mark> marks, String note) {
+        public Row {
             marks = List.copyOf(marks);
         }
 
-        /** Where the row's marks end (0 when it has none), so that the note follows them. */
-        double end() {
+        /** Where the row's marks end on the plot (0 when it has none), so that the note follows them. */
+        public double end() {
             double end = 0;
             for (Mark mark : marks) {
                 end = Math.max(end, mark.end());
@@ -42,81 +52,98 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
         }
     }
 
-    /** What a row draws, on the 0..1 plot. */
-    sealed interface Mark {
+    /** What a row draws, placed on the 0..1 plot. */
+    public sealed interface Mark permits Segment, Range, Box, Median, Dot {
+        /** The rightmost place the mark covers. */
         double end();
     }
 
-    /** A bar or part of a stacked bar, with the text printed inside it when there is room (or null). */
-    record Segment(double from, double to, ChartPalette.Fill fill, String text) implements Mark {
+    /**
+     * A bar, or one category's part of a stacked or diverging bar, from {@code from} to {@code to}. Segments
+     * of a row follow each other in category order, each starting where the previous one ends, so a renderer
+     * parts neighbours (by a white gap or edge) where one's {@code to} equals the next's {@code from}.
+     * {@code texts} are what may be printed inside it, most informative first (for example "Has a strategy
+     * 60%", then "60%"): a renderer prints the first that fits with padding, or none — the table after the
+     * figure holds every value.
+     */
+    public record Segment(double from, double to, ChartPalette.Fill fill, List<String> texts) implements Mark {
+        public Segment {
+            Objects.requireNonNull(fill, "fill");
+            texts = texts.stream().filter(text -> text != null && !text.isBlank()).toList();
+        }
+
         @Override
         public double end() {
             return to;
         }
     }
 
-    /** A line from the lowest to the highest value of a spread. */
-    record Range(double from, double to) implements Mark {
+    /** The line from the lowest to the highest value of a spread, with short caps at both ends. */
+    public record Range(double from, double to) implements Mark {
         @Override
         public double end() {
             return to;
         }
     }
 
-    /** A box over the middle half of a spread. */
-    record Box(double from, double to) implements Mark {
+    /** The box over the middle half of a spread, from the lower to the upper quartile. */
+    public record Box(double from, double to) implements Mark {
         @Override
         public double end() {
             return to;
         }
     }
 
-    /** The mark at a spread's median. */
-    record Median(double at) implements Mark {
+    /** The upright mark at a spread's median, across the box. */
+    public record Median(double at) implements Mark {
         @Override
         public double end() {
             return at;
         }
     }
 
-    /** The value placed on a spread. */
-    record Dot(double at) implements Mark {
+    /** The value placed on a spread (a trust's): a dot, drawn last so it sits on top of the spread. */
+    public record Dot(double at) implements Mark {
         @Override
         public double end() {
             return at;
         }
     }
 
-    /** An entry of the key: the symbol as it is drawn and what it stands for. */
-    record KeyEntry(Symbol symbol, String label) {
+    /** An entry of the key, in the order the key lists them: the symbol as it is drawn and what it stands for. */
+    public record KeyEntry(Symbol symbol, String label) {
     }
 
     /** The sample drawn before a key entry's words. */
-    sealed interface Symbol permits Swatch, Shape {
+    public sealed interface Symbol permits Swatch, Shape {
     }
 
     /** A square of a category's fill. */
-    record Swatch(ChartPalette.Fill fill) implements Symbol {
+    public record Swatch(ChartPalette.Fill fill) implements Symbol {
     }
 
-    /** A small copy of one of the marks of a spread. */
-    enum Shape implements Symbol {
+    /** A small copy of one of the marks of a spread, drawn as the mark itself is. */
+    public enum Shape implements Symbol {
         RANGE, BOX, MEDIAN, DOT
     }
 
     /** What helps read the plot as a whole. */
-    sealed interface Guide permits Line, Ends {
+    public sealed interface Guide permits Line, Ends {
     }
 
-    /** A vertical line at a place on the plot: the origin of bars, or the centre of a diverging scale. */
-    record Line(double at) implements Guide {
+    /**
+     * An upright line at {@code at} across the rows that have marks: the origin of bars (0), or the centre of
+     * a diverging scale. It is drawn before the marks, so it shows between them.
+     */
+    public record Line(double at) implements Guide {
     }
 
-    /** The values at the two ends of a common scale, printed under the rows. */
-    record Ends(String low, String high) implements Guide {
+    /** The values at the two ends (0 and 1) of a common scale, printed under the rows. */
+    public record Ends(String low, String high) implements Guide {
     }
 
-    static ChartMarks of(Chart chart) {
+    /** The marks of a chart. */
+    public static ChartMarks of(Chart chart) {
         return switch (chart) {
             case HorizontalBars bars -> bars(bars);
             case StackedBars stacked -> stacked(stacked);
@@ -130,7 +157,7 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
         for (HorizontalBars.Bar bar : chart.bars()) {
             // The value is printed after the bar, not inside it, so even a short bar is labelled.
             List<Mark> marks = bar.value() > 0
-                    ? List.of(new Segment(0, bar.value() / chart.max(), ChartPalette.BAR, null))
+                    ? List.of(new Segment(0, bar.value() / chart.max(), ChartPalette.BAR, List.of()))
                     : List.of();
             rows.add(new Row(bar.label(), marks, bar.shownValue()));
         }
@@ -138,31 +165,26 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
     }
 
     private static ChartMarks stacked(StackedBars chart) {
-        List<KeyEntry> key = new ArrayList<>();
         List<ChartPalette.Fill> fills = new ArrayList<>();
         for (int i = 0; i < chart.categories().size(); i++) {
             fills.add(ChartPalette.category(i));
-            key.add(new KeyEntry(new Swatch(fills.get(i)), chart.categories().get(i)));
         }
         List<Row> rows = new ArrayList<>();
         for (StackedBars.Row row : chart.rows()) {
-            rows.add(new Row(row.label(), segments(row, 0, 1, fills), row.note()));
+            rows.add(new Row(row.label(), segments(row, chart.categories(), 0, 1, fills), row.note()));
         }
-        return new ChartMarks(key, rows, Optional.of(new Line(0)));
+        return new ChartMarks(key(chart.categories(), fills), rows, Optional.of(new Line(0)));
     }
 
     /**
      * A diverging scale: each row starts left of the centre by its share below the neutral point plus half
      * the neutral share, so the neutral segment straddles the centre line; the plot spans the widest extent
-     * on each side over all rows.
+     * on each side over all rows. Without a neutral point the lower half of the scale (rounded down) is below
+     * the centre.
      */
     private static ChartMarks diverging(DivergingBars chart) {
         int points = chart.points().size();
         List<ChartPalette.Fill> fills = ChartPalette.scale(points, chart.neutralPoint());
-        List<KeyEntry> key = new ArrayList<>();
-        for (int i = 0; i < points; i++) {
-            key.add(new KeyEntry(new Swatch(fills.get(i)), chart.points().get(i)));
-        }
         int firstAbove = chart.neutralPoint() >= 0 ? chart.neutralPoint() + 1 : points / 2;
         double left = 0;
         double right = 0;
@@ -179,9 +201,17 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
         List<Row> rows = new ArrayList<>();
         for (StackedBars.Row row : chart.rows()) {
             double start = centre - leftOfCentre(row, chart.neutralPoint(), firstAbove) * scale;
-            rows.add(new Row(row.label(), segments(row, start, scale, fills), row.note()));
+            rows.add(new Row(row.label(), segments(row, chart.points(), start, scale, fills), row.note()));
         }
-        return new ChartMarks(key, rows, Optional.of(new Line(centre)));
+        return new ChartMarks(key(chart.points(), fills), rows, Optional.of(new Line(centre)));
+    }
+
+    private static List<KeyEntry> key(List<String> categories, List<ChartPalette.Fill> fills) {
+        List<KeyEntry> key = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            key.add(new KeyEntry(new Swatch(fills.get(i)), categories.get(i)));
+        }
+        return key;
     }
 
     private static double leftOfCentre(StackedBars.Row row, int neutralPoint, int firstAbove) {
@@ -200,14 +230,20 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
         return total;
     }
 
-    /** A row's shares end to end from {@code start}; empty shares (a suppressed row) give no segments. */
-    private static List<Mark> segments(StackedBars.Row row, double start, double scale, List<ChartPalette.Fill> fills) {
+    /**
+     * A row's shares end to end from {@code start}; empty shares (a suppressed row) give no segments. A
+     * segment names its category as well as its share when there is room, so it reads without the key.
+     */
+    private static List<Mark> segments(StackedBars.Row row, List<String> categories, double start, double scale,
+            List<ChartPalette.Fill> fills) {
         List<Mark> segments = new ArrayList<>();
         double x = start;
         for (int i = 0; i < row.shares().size(); i++) {
             double length = row.shares().get(i) * scale;
+            String shown = row.shownShares().get(i);
             if (length > 0) {
-                segments.add(new Segment(x, x + length, fills.get(i), row.shownShares().get(i)));
+                List<String> texts = shown.isBlank() ? List.of() : List.of(categories.get(i) + " " + shown, shown);
+                segments.add(new Segment(x, x + length, fills.get(i), texts));
             }
             x += length;
         }
@@ -270,7 +306,7 @@ record ChartMarks(List<KeyEntry> key, List<Row> rows, Optional<Guide> guide) {
     }
 
     /** A scale end as printed: at most two decimals, no trailing zeros, no exponent. */
-    static String number(double value) {
+    public static String number(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,51 +1,63 @@
-package nhssm.report.pdf;
+package nhssm.report.chart;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one palette of the charts, from the NHS identity colours. Every colour that draws a chart mark has at
- * least 3:1 contrast against the white page, and every fill that may carry text names the text colour that
- * has at least 4.5:1 against it (ChartPaletteTest checks both by the WCAG formula). No red or green: most
+ * The one palette of the charts in every format (PDF and HTML), from the NHS identity colours. Every colour
+ * that draws a chart mark has at least 3:1 contrast against the white page, and every fill that may carry
+ * text names the text colour that has at least 4.5:1 against it (ChartPaletteTest checks both by the WCAG
+ * formula). Text outside the marks is {@link #TEXT} on white. No red or green: most
  * survey items are neutral, so no colour may suggest good or bad. Colour never carries meaning alone: the
  * categories are also named in a key in their order, printed on the segments, and listed in the table.
  */
-final class ChartPalette {
+public final class ChartPalette {
 
     /** An sRGB colour with the name it has in the NHS identity guidelines. */
-    record Colour(String name, int rgb) {
-        float red() {
+    public record Colour(String name, int rgb) {
+        /** The red component, 0..1. */
+        public float red() {
             return (rgb >> 16 & 0xFF) / 255f;
         }
 
-        float green() {
+        /** The green component, 0..1. */
+        public float green() {
             return (rgb >> 8 & 0xFF) / 255f;
         }
 
-        float blue() {
+        /** The blue component, 0..1. */
+        public float blue() {
             return (rgb & 0xFF) / 255f;
+        }
+
+        /** The colour as written in CSS and SVG: {@code #rrggbb}, lower case. */
+        public String hex() {
+            return String.format("#%06x", rgb & 0xFFFFFF);
         }
     }
 
     /** A fill for a chart mark and the colour of any text printed on it. */
-    record Fill(Colour mark, Colour text) {
+    public record Fill(Colour mark, Colour text) {
     }
 
-    static final Colour WHITE = new Colour("White", 0xFFFFFF);
-    static final Colour NHS_BLACK = new Colour("NHS Black", 0x212B32);
-    static final Colour NHS_DARK_GREY = new Colour("NHS Dark Grey", 0x425563);
-    static final Colour NHS_MID_GREY = new Colour("NHS Mid Grey", 0x768692);
-    static final Colour NHS_BLUE = new Colour("NHS Blue", 0x005EB8);
-    static final Colour NHS_BRIGHT_BLUE = new Colour("NHS Bright Blue", 0x0072CE);
-    static final Colour NHS_DARK_BLUE = new Colour("NHS Dark Blue", 0x003087);
-    static final Colour NHS_PURPLE = new Colour("NHS Purple", 0x330072);
-    static final Colour NHS_DARK_PINK = new Colour("NHS Dark Pink", 0x7C2855);
-    static final Colour NHS_PINK = new Colour("NHS Pink", 0xAE2573);
+    public static final Colour WHITE = new Colour("White", 0xFFFFFF);
+    public static final Colour NHS_BLACK = new Colour("NHS Black", 0x212B32);
+    public static final Colour NHS_DARK_GREY = new Colour("NHS Dark Grey", 0x425563);
+    public static final Colour NHS_MID_GREY = new Colour("NHS Mid Grey", 0x768692);
+    public static final Colour NHS_BLUE = new Colour("NHS Blue", 0x005EB8);
+    public static final Colour NHS_BRIGHT_BLUE = new Colour("NHS Bright Blue", 0x0072CE);
+    public static final Colour NHS_DARK_BLUE = new Colour("NHS Dark Blue", 0x003087);
+    public static final Colour NHS_PURPLE = new Colour("NHS Purple", 0x330072);
+    public static final Colour NHS_DARK_PINK = new Colour("NHS Dark Pink", 0x7C2855);
+    public static final Colour NHS_PINK = new Colour("NHS Pink", 0xAE2573);
+
+    /** Text on the page, outside the marks (and the key's words, labels, notes and scale ends): 14:1 on white. */
+    public static final Colour TEXT = NHS_BLACK;
 
     /** The bars of a single-series bar chart. */
-    static final Fill BAR = new Fill(NHS_BLUE, WHITE);
+    public static final Fill BAR = new Fill(NHS_BLUE, WHITE);
     /** The baseline of bars and the centre line of diverging bars. */
-    static final Colour AXIS = NHS_DARK_GREY;
+    public static final Colour AXIS = NHS_DARK_GREY;
 
     /** Stacked categories, in order; neighbours differ in hue and lightness, and white gaps separate them. */
     static final List<Fill> CATEGORIES = List.of(
@@ -58,14 +70,15 @@ final class ChartPalette {
     /** Points above the neutral one, from the centre outwards. */
     static final List<Fill> ABOVE_NEUTRAL = List.of(
             new Fill(NHS_BRIGHT_BLUE, WHITE), new Fill(NHS_BLUE, WHITE), new Fill(NHS_DARK_BLUE, WHITE));
-    static final Fill NEUTRAL = new Fill(NHS_DARK_GREY, WHITE);
+    /** A diverging scale's neutral point, the segment across the centre line. */
+    public static final Fill NEUTRAL = new Fill(NHS_DARK_GREY, WHITE);
 
     /** A peer spread: the line from lowest to highest, the box over the middle half, the median mark. */
-    static final Colour RANGE = NHS_DARK_GREY;
-    static final Colour BOX = NHS_MID_GREY;
-    static final Colour MEDIAN = NHS_BLACK;
+    public static final Colour RANGE = NHS_DARK_GREY;
+    public static final Colour BOX = NHS_MID_GREY;
+    public static final Colour MEDIAN = NHS_BLACK;
     /** The value placed on a spread; it has 3:1 against the box it may sit on, and a white ring. */
-    static final Colour DOT = NHS_DARK_BLUE;
+    public static final Colour DOT = NHS_DARK_BLUE;
 
     private ChartPalette() {
     }
@@ -74,7 +87,7 @@ final class ChartPalette {
      * The fill of category {@code index}. Past the sixth category the fills repeat; the key, the order and
      * the printed shares still tell the categories apart.
      */
-    static Fill category(int index) {
+    public static Fill category(int index) {
         return CATEGORIES.get(index % CATEGORIES.size());
     }
 
@@ -83,7 +96,7 @@ final class ChartPalette {
      * (-1: none, and the lower half is below). Each side takes shades from the centre outwards, spread over
      * its ramp; a side longer than the ramp repeats the outermost shade.
      */
-    static List<Fill> scale(int points, int neutralPoint) {
+    public static List<Fill> scale(int points, int neutralPoint) {
         int below = neutralPoint >= 0 ? neutralPoint : points / 2;
         int above = points - below - (neutralPoint >= 0 ? 1 : 0);
         List<Fill> fills = new ArrayList<>();
@@ -117,7 +130,7 @@ final class ChartPalette {
     }
 
     /** Every fill that may carry text, for the contrast check. */
-    static List<Fill> fills() {
+    public static List<Fill> fills() {
         List<Fill> fills = new ArrayList<>(CATEGORIES);
         fills.addAll(BELOW_NEUTRAL);
         fills.addAll(ABOVE_NEUTRAL);
@@ -127,7 +140,7 @@ final class ChartPalette {
     }
 
     /** Every colour that draws a chart mark on the white page, for the contrast check. */
-    static List<Colour> marks() {
+    public static List<Colour> marks() {
         List<Colour> marks = new ArrayList<>(fills().stream().map(Fill::mark).toList());
         marks.addAll(List.of(AXIS, RANGE, BOX, MEDIAN, DOT));
         return marks;

@@ -4,27 +4,31 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import nhssm.report.chart.ChartMarks;
+import nhssm.report.chart.ChartMarks.Box;
+import nhssm.report.chart.ChartMarks.Dot;
+import nhssm.report.chart.ChartMarks.Ends;
+import nhssm.report.chart.ChartMarks.KeyEntry;
+import nhssm.report.chart.ChartMarks.Line;
+import nhssm.report.chart.ChartMarks.Mark;
+import nhssm.report.chart.ChartMarks.Median;
+import nhssm.report.chart.ChartMarks.Range;
+import nhssm.report.chart.ChartMarks.Segment;
+import nhssm.report.chart.ChartMarks.Shape;
+import nhssm.report.chart.ChartMarks.Swatch;
+import nhssm.report.chart.ChartMarks.Symbol;
+import nhssm.report.chart.ChartPalette;
 import nhssm.report.document.Chart;
 import nhssm.report.document.Span;
-import nhssm.report.pdf.ChartMarks.Box;
-import nhssm.report.pdf.ChartMarks.Dot;
-import nhssm.report.pdf.ChartMarks.Ends;
-import nhssm.report.pdf.ChartMarks.KeyEntry;
-import nhssm.report.pdf.ChartMarks.Line;
-import nhssm.report.pdf.ChartMarks.Mark;
-import nhssm.report.pdf.ChartMarks.Median;
-import nhssm.report.pdf.ChartMarks.Range;
-import nhssm.report.pdf.ChartMarks.Segment;
-import nhssm.report.pdf.ChartMarks.Shape;
-import nhssm.report.pdf.ChartMarks.Swatch;
-import nhssm.report.pdf.ChartMarks.Symbol;
 
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
- * Draws charts as vector paths with direct labels: each row's label on the left (wrapped), its marks on a
- * common plot, shares printed inside segments wide enough to hold them, and its note after the marks; a key
- * of the categories in their order above the rows. The caller opens the Figure's marked-content sequence.
+ * Draws charts as vector paths from their {@link ChartMarks}, in the {@link ChartPalette}: each row's label on
+ * the left (wrapped), its marks on a common plot, shares printed inside segments wide enough to hold them,
+ * and its note after the marks; the key in its order above the rows. What goes where on the plot is decided
+ * by ChartMarks; this class only maps it to points on the page and sets the text. The caller opens the
+ * Figure's marked-content sequence.
  *
  * <p>A chart is laid out once for a width ({@link #layout}); its rows can then be drawn in consecutive parts
  * so that a chart taller than a page continues on the next one, repeating its key and guide.
@@ -185,14 +189,14 @@ final class ChartDrawer {
             ChartMarks.Row row = marks.rows().get(index);
             float centre = top - (rowHeight(index) - ROW_GAP) / 2;
 
-            fill(content, ChartPalette.NHS_BLACK);
+            fill(content, ChartPalette.TEXT);
             drawBlock(content, labels, labelSize, labelLines.get(index), x, centre);
 
             for (Mark mark : row.marks()) {
                 drawMark(content, mark, row.marks(), x + plotX, centre);
             }
 
-            fill(content, ChartPalette.NHS_BLACK);
+            fill(content, ChartPalette.TEXT);
             float noteX = x + plotX + (float) row.end() * plotWidth + (row.marks().isEmpty() ? 4 : NOTE_GAP);
             drawBlock(content, labels, labelSize, noteLines.get(index), noteX, centre);
         }
@@ -247,20 +251,19 @@ final class ChartDrawer {
             }
         }
 
-        /** Prints a segment's text in it when the text fits with padding; otherwise the table carries it. */
+        /** Prints the first of a segment's texts that fits in it with padding; otherwise the table carries it. */
         private void drawInside(PDPageContentStream content, Segment segment, float left, float right, float centre)
                 throws IOException {
-            if (segment.text() == null || segment.text().isBlank()) {
-                return;
+            for (String candidate : segment.texts()) {
+                String text = small.drawable(candidate);
+                float width = small.width(text);
+                if (width + 2 * INSIDE_PADDING <= right - left) {
+                    fill(content, segment.fill().text());
+                    PageFlow.showText(content, small.font(), smallSize, (left + right - width) / 2,
+                            centre - smallSize * 0.35f, text);
+                    return;
+                }
             }
-            String text = small.drawable(segment.text());
-            float width = small.width(text);
-            if (width + 2 * INSIDE_PADDING > right - left) {
-                return;
-            }
-            fill(content, segment.fill().text());
-            PageFlow.showText(content, small.font(), smallSize, (left + right - width) / 2, centre - smallSize * 0.35f,
-                    text);
         }
 
         private void drawEnds(PDPageContentStream content, Ends ends, float x, float rowsBottom) throws IOException {
@@ -272,7 +275,7 @@ final class ChartDrawer {
             content.moveTo(right, rowsBottom + ROW_GAP / 2);
             content.lineTo(right, rowsBottom - 2);
             content.stroke();
-            fill(content, ChartPalette.NHS_BLACK);
+            fill(content, ChartPalette.TEXT);
             float baseline = rowsBottom - 2 - smallLeading * 0.75f;
             String low = small.drawable(ends.low());
             String high = small.drawable(ends.high());
@@ -288,7 +291,7 @@ final class ChartDrawer {
                     if (piece.symbol() != null) {
                         drawSymbol(content, piece.symbol(), x + piece.x(), centre);
                     }
-                    fill(content, ChartPalette.NHS_BLACK);
+                    fill(content, ChartPalette.TEXT);
                     drawLine(content, labels, labelSize, piece.text(), x + piece.x() + KEY_SYMBOL + KEY_SYMBOL_GAP,
                             baseline);
                 }

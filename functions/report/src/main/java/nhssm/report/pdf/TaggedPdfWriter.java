@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
+import nhssm.report.chart.ChartPalette;
 import nhssm.report.document.Block;
 import nhssm.report.document.Block.DataTable;
 import nhssm.report.document.Block.Figure;
@@ -67,8 +68,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
 public final class TaggedPdfWriter {
 
     /** NHS Black #212B32 for text: 14:1 against white. */
-    private static final float[] TEXT = {ChartPalette.NHS_BLACK.red(), ChartPalette.NHS_BLACK.green(),
-            ChartPalette.NHS_BLACK.blue()};
+    private static final float[] TEXT = {ChartPalette.TEXT.red(), ChartPalette.TEXT.green(),
+            ChartPalette.TEXT.blue()};
     /** NHS Dark Grey #425563 for running headers and footers: 7.6:1 against white. */
     private static final float[] QUIET_TEXT = {0x42 / 255f, 0x55 / 255f, 0x63 / 255f};
     /** NHS Mid Grey #768692 for rules (decorative). */

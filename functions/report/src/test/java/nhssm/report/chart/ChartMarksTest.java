@@ -1,4 +1,4 @@
-package nhssm.report.pdf;
+package nhssm.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,25 +6,50 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Optional;
 
+import nhssm.report.chart.ChartMarks.Dot;
+import nhssm.report.chart.ChartMarks.Ends;
+import nhssm.report.chart.ChartMarks.Line;
+import nhssm.report.chart.ChartMarks.Mark;
+import nhssm.report.chart.ChartMarks.Median;
+import nhssm.report.chart.ChartMarks.Range;
+import nhssm.report.chart.ChartMarks.Segment;
+import nhssm.report.chart.ChartMarks.Shape;
 import nhssm.report.document.Chart.BandPositions;
 import nhssm.report.document.Chart.DivergingBars;
+import nhssm.report.document.Chart.HorizontalBars;
 import nhssm.report.document.Chart.StackedBars;
-import nhssm.report.pdf.ChartMarks.Dot;
-import nhssm.report.pdf.ChartMarks.Ends;
-import nhssm.report.pdf.ChartMarks.Line;
-import nhssm.report.pdf.ChartMarks.Mark;
-import nhssm.report.pdf.ChartMarks.Median;
-import nhssm.report.pdf.ChartMarks.Range;
-import nhssm.report.pdf.ChartMarks.Segment;
-import nhssm.report.pdf.ChartMarks.Shape;
 
 import org.junit.jupiter.api.Test;
 
-/** What each kind of chart places where, before any drawing. */
+/** What each kind of chart places where on the 0..1 plot, before any renderer draws it. */
 class ChartMarksTest {
 
     private static final List<String> LIKERT = List.of("Strongly disagree", "Disagree", "Neither", "Agree",
             "Strongly agree");
+
+    @Test
+    void bars_shouldRunFromTheOriginToTheValueOnTheScale_withTheShownValueAfterThem() {
+        ChartMarks marks = ChartMarks.of(new HorizontalBars(List.of(
+                new HorizontalBars.Bar("Facebook", 150, "150 of 200 (75%)"),
+                new HorizontalBars.Bar("TikTok", 0, "0 of 200 (0%)")), 200));
+
+        assertThat(marks.rows().get(0).marks()).containsExactly(new Segment(0, 0.75, ChartPalette.BAR, List.of()));
+        assertThat(marks.rows().get(0).note()).isEqualTo("150 of 200 (75%)");
+        assertThat(marks.rows().get(1).marks()).as("a zero bar draws nothing but its value").isEmpty();
+        assertThat(marks.rows().get(1).note()).isEqualTo("0 of 200 (0%)");
+        assertThat(marks.key()).isEmpty();
+        assertThat(marks.guide()).contains(new Line(0));
+    }
+
+    @Test
+    void segments_shouldOfferTheirCategoryAndShare_thenTheShareAlone_toPrintInside() {
+        ChartMarks marks = ChartMarks.of(new StackedBars(List.of("Has a strategy", "None"), List.of(
+                new StackedBars.Row("Acute", List.of(0.75, 0.25), List.of("75%", ""), "n = 40"))));
+
+        List<Segment> acute = segments(marks.rows().get(0));
+        assertThat(acute.get(0).texts()).containsExactly("Has a strategy 75%", "75%");
+        assertThat(acute.get(1).texts()).as("a share not shown is not printed, nor its category alone").isEmpty();
+    }
 
     @Test
     void stacked_shouldPlaceSharesEndToEndFromTheOrigin_andDrawNothingForASuppressedRow() {

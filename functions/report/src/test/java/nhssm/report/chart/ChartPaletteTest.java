@@ -1,4 +1,4 @@
-package nhssm.report.pdf;
+package nhssm.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +16,21 @@ class ChartPaletteTest {
     }
 
     @Test
+    void hex_shouldWriteTheColourAsCssAndSvgDo() {
+        assertThat(ChartPalette.NHS_BLUE.hex()).isEqualTo("#005eb8");
+        assertThat(ChartPalette.WHITE.hex()).isEqualTo("#ffffff");
+        assertThat(new ChartPalette.Colour("Black", 0x000000).hex()).isEqualTo("#000000");
+    }
+
+    @Test
     void marks_shouldHaveAtLeast3To1AgainstWhite() {
         assertThat(ChartPalette.marks()).isNotEmpty().allSatisfy(colour ->
                 assertThat(contrast(colour.rgb(), ChartPalette.WHITE.rgb())).as(colour.name()).isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
+    void text_shouldHaveAtLeast4Point5To1AgainstWhite() {
+        assertThat(contrast(ChartPalette.TEXT.rgb(), ChartPalette.WHITE.rgb())).isGreaterThanOrEqualTo(4.5);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.trust.TrustRegister;
+import nhssm.report.chart.ChartMarks;
+import nhssm.report.chart.ChartPalette;
 import nhssm.report.content.ItemFigures;
 import nhssm.report.content.RoundData;
 import nhssm.report.csv.GeneratedRound;
@@ -292,8 +294,8 @@ class HtmlReportWriterTest {
         Element centre = svg.selectFirst("line[stroke-width=2]");
         double centreX = Double.parseDouble(centre.attr("x1"));
         List<Element> firstRow = svg.select("rect[stroke]").subList(0, 5);
-        // Drawn as: neutral, then below the centre outwards, then above it outwards.
-        Element neutral = firstRow.get(0);
+        // Drawn in scale order, from the most negative point.
+        Element neutral = firstRow.get(2);
         double left = Double.parseDouble(neutral.attr("x"));
         double width = Double.parseDouble(neutral.attr("width"));
         assertThat(left + width / 2).isCloseTo(centreX, within(0.02));
@@ -301,6 +303,31 @@ class HtmlReportWriterTest {
                 .as("'Disagree' ends where the neutral point begins").isCloseTo(left, within(0.02));
         assertThat(Double.parseDouble(firstRow.get(3).attr("x")))
                 .as("'Agree' begins where the neutral point ends").isCloseTo(left + width, within(0.02));
+    }
+
+    @Test
+    void write_shouldPlaceEverySegmentWhereTheSharedChartMarksPutIt_asThePdfDoes() {
+        // The geometry is decided once (ChartMarks) for both formats: pixels are a linear map of the 0..1 plot.
+        Figure diverging = figures().stream().filter(f -> f.chart() instanceof Chart.DivergingBars).findFirst()
+                .orElseThrow();
+        List<ChartMarks.Segment> expected = ChartMarks.of(diverging.chart()).rows().stream()
+                .flatMap(row -> row.marks().stream()).map(ChartMarks.Segment.class::cast).toList();
+        Elements drawn = page.select("figure").get(2).select("svg rect[stroke]");
+        assertThat(drawn).hasSameSizeAs(expected);
+
+        double x0 = Double.parseDouble(drawn.get(0).attr("x"));
+        double unit = Double.parseDouble(drawn.get(0).attr("width")) / (expected.get(0).to() - expected.get(0).from());
+        double origin = x0 - expected.get(0).from() * unit;
+        // Coordinates are written to two decimals, and the scale is measured from them: a tenth of a pixel.
+        for (int i = 0; i < expected.size(); i++) {
+            ChartMarks.Segment segment = expected.get(i);
+            Element rect = drawn.get(i);
+            assertThat(Double.parseDouble(rect.attr("x"))).as("left of segment %d", i)
+                    .isCloseTo(origin + segment.from() * unit, within(0.1));
+            assertThat(Double.parseDouble(rect.attr("width"))).as("width of segment %d", i)
+                    .isCloseTo((segment.to() - segment.from()) * unit, within(0.1));
+            assertThat(rect.attr("fill")).isEqualTo(segment.fill().mark().hex());
+        }
     }
 
     @Test
@@ -343,32 +370,60 @@ class HtmlReportWriterTest {
                 .contains("[c]", "1", "5").doesNotContain("7");
     }
 
+    private static List<Figure> figures() {
+        List<Figure> figures = new ArrayList<>();
+        blocks(SAMPLE.body(), block -> {
+            if (block instanceof Figure figure) {
+                figures.add(figure);
+            }
+        });
+        return figures;
+    }
+
     private static ReportDocument document(Block... body) {
         return new ReportDocument("One figure", ReportDocument.ENGLISH_UK,
                 new ReportMetadata("s", "2026", "d", "m", "snap", Instant.EPOCH), List.of(body));
     }
 
     @Test
-    void write_shouldUseOnlyColoursThatContrast_andNoRedOrGreen() {
-        Set<String> colours = new HashSet<>();
-        for (Element element : page.select("svg *")) {
+    void write_shouldDrawOnlyInTheSharedChartPalette_withContrastingMarksAndText_andNoRedOrGreen() {
+        Set<String> palette = new HashSet<>();
+        ChartPalette.marks().forEach(colour -> palette.add(colour.hex()));
+        ChartPalette.fills().forEach(fill -> palette.add(fill.text().hex()));
+        palette.add(ChartPalette.TEXT.hex());
+        String white = ChartPalette.WHITE.hex();
+
+        Set<String> marks = new HashSet<>();
+        for (Element element : page.select("svg rect, svg line, svg circle")) {
             for (String attribute : List.of("fill", "stroke")) {
-                if (element.hasAttr(attribute)) {
-                    colours.add(element.attr(attribute).toLowerCase());
+                if (element.hasAttr(attribute) && !element.attr(attribute).equals(white)) {
+                    marks.add(element.attr(attribute));
                 }
             }
         }
-        colours.remove("#ffffff");
-        assertThat(colours).as("colours used").hasSizeGreaterThan(5);
-        for (String colour : colours) {
-            // Every mark and every dark text reaches 4.5:1 on white, so white labels inside marks do too.
-            assertThat(Contrast.ratio(colour, "#ffffff")).as("%s against white", colour).isGreaterThanOrEqualTo(4.5);
+        assertThat(marks).as("mark colours used").hasSizeGreaterThan(5);
+        assertThat(palette).as("the palette shared with the PDF").containsAll(marks);
+        for (String colour : marks) {
+            // WCAG 1.4.11: graphical objects need 3:1 against the white page.
+            assertThat(Contrast.ratio(colour, white)).as("mark %s against white", colour).isGreaterThanOrEqualTo(3);
             assertThat(Contrast.isRedOrGreen(colour)).as("%s is red or green", colour).isFalse();
         }
-        // White text appears only inside marks.
-        for (Element text : page.select("svg text[fill=#ffffff]")) {
-            assertThat(text.attr("text-anchor")).isEqualTo("middle");
+
+        Elements texts = page.select("svg text");
+        assertThat(texts).isNotEmpty();
+        for (Element text : texts) {
+            // Text inside a segment sits on the segment drawn just before it; all other text is on white.
+            boolean inside = "middle".equals(text.attr("text-anchor"));
+            String background = inside ? text.previousElementSibling().attr("fill") : white;
+            if (inside) {
+                assertThat(text.previousElementSibling().tagName()).isEqualTo("rect");
+            }
+            assertThat(palette).contains(text.attr("fill"));
+            // WCAG 1.4.3: 4.5:1 for text.
+            assertThat(Contrast.ratio(text.attr("fill"), background)).as("'%s' on %s", text.text(), background)
+                    .isGreaterThanOrEqualTo(4.5);
         }
+        assertThat(page.select("svg text[text-anchor=middle]")).as("labels printed inside segments").isNotEmpty();
     }
 
     @Test

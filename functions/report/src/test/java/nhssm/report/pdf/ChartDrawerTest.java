@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nhssm.report.chart.ChartMarks;
 import nhssm.report.document.Block;
 import nhssm.report.document.Block.Figure;
 import nhssm.report.document.Block.Section;
