@@ -23,9 +23,11 @@ import nhssm.core.trust.TrustRegister;
 
 /**
  * Reconciled trust records of a generated round, from a seed: each trust open on the census date responds
- * with probability {@code responseRate} (an official return), and for every tabulated question has no
- * value, a conflict, or a value of the question's kind (official, majority or median; a scale value may
- * fall between points or be an extra code such as DONT_KNOW).
+ * with probability {@code responseRate}, and for every tabulated question has no value, a conflict, or a
+ * value of the question's kind (official, majority or median; a scale value may fall between points or be
+ * an extra code such as DONT_KNOW). Most responding trusts send an official return; some have individual
+ * respondents, with their roles (the role question's codes), and a trust without an official return has at
+ * least one. Who responded is drawn from a second generator, so the values are those of the seed alone.
  */
 public final class GeneratedRound {
 
@@ -38,6 +40,10 @@ public final class GeneratedRound {
     public static List<TrustRecord> records(SurveyDefinition definition, TrustRegister register, long seed,
             double responseRate, Set<String> neverAnswered) {
         Random random = new Random(seed);
+        Random people = new Random(~seed);
+        List<String> roles = definition.question(RoundStatistics.ROLE_QUESTION)
+                .map(q -> ((AnswerSpec.Single) q.answer()).options().stream().map(Option::code).toList())
+                .orElseThrow();
         List<Question> tabulated = tabulated(definition, register);
         List<TrustRecord> records = new ArrayList<>();
         for (Trust trust : register.openOn(definition.censusDate())) {
@@ -54,8 +60,15 @@ public final class GeneratedRound {
                         ? new Reconciled.Conflict(Map.of("A", 1, "B", 1), 2)
                         : reconciled(random, answer(random, question.answer())));
             }
-            records.add(new TrustRecord(definition.round(), trust.odsCode(), definition.definitionVersion(), SUBMITTED,
-                    0, Map.of(), values, Map.of(), List.of(), SUBMITTED, 1 + random.nextInt(9)));
+            boolean official = people.nextDouble() < 0.8;
+            int individuals = people.nextInt(4) + (official ? 0 : 1);
+            Map<String, Integer> byRole = new HashMap<>();
+            for (int i = 0; i < individuals; i++) {
+                byRole.merge(roles.get(people.nextInt(roles.size())), 1, Integer::sum);
+            }
+            records.add(new TrustRecord(definition.round(), trust.odsCode(), definition.definitionVersion(),
+                    official ? SUBMITTED : null, individuals, byRole, values, Map.of(), List.of(), SUBMITTED,
+                    1 + random.nextInt(9)));
         }
         return records;
     }

@@ -23,6 +23,7 @@ import nhssm.core.stats.GroupFigures;
 import nhssm.core.stats.ItemStatistics;
 import nhssm.core.stats.NoValues;
 import nhssm.core.stats.OptionCell;
+import nhssm.core.stats.PeerGroup;
 import nhssm.core.stats.RoundStatistics;
 import nhssm.core.stats.Summary;
 import nhssm.core.stats.SummaryCell;
@@ -45,6 +46,10 @@ class NationalCsvTest {
 
     private static final SurveyDefinition DEFINITION = SurveyDefinitions.forRound("2026").orElseThrow();
     private static final TrustRegister REGISTER = TrustRegister.bundled();
+
+    /** The measures of who responded, in every group. */
+    private static final List<String> PARTICIPATION = List.of("trusts_open", "responding", "official_returns",
+            "individual_responses");
 
     /** A label with every character RFC 4180 quotes for. */
     private static final String AWKWARD = "Platforms, \"main\" ones\r\nand others, \u201Cquoted\u201D too";
@@ -73,10 +78,13 @@ class NationalCsvTest {
 
         List<Map<String, String>> rows = rows(csv(data));
 
-        // Worked out from the definition alone: per group, each option, then the summary and the three
-        // counts every item has (answered, conflicts, not answered).
+        // Worked out from the definition alone: per group, who responded (open, responding, official
+        // returns, individual responses); nationally, one row per role; then per question and group, each
+        // option, then the summary and the three counts every item has (answered, conflicts, not answered).
         int groups = data.statistics().groups().size();
-        int expected = GeneratedRound.tabulated(DEFINITION, REGISTER).stream()
+        int roles = ((AnswerSpec.Single) DEFINITION.question(RoundStatistics.ROLE_QUESTION).orElseThrow().answer())
+                .options().size();
+        int expected = groups * PARTICIPATION.size() + roles + GeneratedRound.tabulated(DEFINITION, REGISTER).stream()
                 .mapToInt(q -> groups * rowsPerGroup(q.answer())).sum();
         assertThat(rows).hasSize(expected);
         Set<List<String>> keys = new HashSet<>();
@@ -114,11 +122,14 @@ class NationalCsvTest {
         List<Map<String, String>> rows = rows(csv(data));
 
         for (Map<String, String> row : rows) {
-            ItemStatistics item = statistics.item(row.get("question_id"));
-            Question question = item.question();
             assertThat(row.get("round")).isEqualTo(DEFINITION.round());
             assertThat(row.get("snapshot_id")).isEqualTo(data.snapshotId());
             assertThat(row.get("source")).isEqualTo("self-reported by trusts");
+            if (PARTICIPATION.contains(row.get("measure")) || row.get("measure").equals("respondent_role")) {
+                continue; // who responded: its own tests below
+            }
+            ItemStatistics item = statistics.item(row.get("question_id"));
+            Question question = item.question();
             assertThat(row.get("section")).isEqualTo(question.section());
             assertThat(row.get("section_title")).isEqualTo(sectionTitles.get(question.section()));
             assertThat(row.get("question")).isEqualTo(question.shortLabel());
@@ -197,8 +208,11 @@ class NationalCsvTest {
         assertThat(suppressed).as("the round has suppressed figures").isNotEmpty();
         assertThat(suppressed).allSatisfy(r -> assertThat(r.get("trusts") + r.get("of") + r.get("percent") + r.get("value"))
                 .isEmpty());
-        assertThat(suppressed).as("only breakdowns are suppressed").allSatisfy(r -> assertThat(r.get("group_type"))
-                .isIn("peer_group", "region"));
+        assertThat(suppressed).as("who responded is never suppressed")
+                .noneMatch(r -> PARTICIPATION.contains(r.get("measure")));
+        assertThat(suppressed.stream().filter(r -> r.get("measure").equals("option")))
+                .as("only breakdowns of the answers are suppressed")
+                .allSatisfy(r -> assertThat(r.get("group_type")).isIn("peer_group", "region"));
         List<Map<String, String>> counts = shown.stream().filter(r -> !r.get("of").isEmpty()).toList();
         assertThat(counts).anySatisfy(r -> assertThat(r.get("percent")).isEmpty());
         assertThat(counts).anySatisfy(r -> assertThat(r.get("percent")).isNotEmpty());
@@ -259,6 +273,171 @@ class NationalCsvTest {
         assertThat(csv).contains("\"Yes, \"\"fully\"\"\"");
     }
 
+    // ---- Who responded ----
+
+    @ParameterizedTest(name = "seed {0}, response rate {1}")
+    @CsvSource({"12, 0.05", "13, 0.5", "14, 0.95"})
+    void write_shouldSayWhoRespondedInEveryGroup_asTheRecordsShow(long seed, double responseRate) {
+        List<TrustRecord> records = GeneratedRound.records(DEFINITION, REGISTER, seed, responseRate, Set.of());
+        RoundData data = RoundData.of(DEFINITION, REGISTER, records);
+        RoundStatistics statistics = data.statistics();
+
+        List<Map<String, String>> rows = rows(csv(data));
+
+        for (Group group : statistics.groups()) {
+            Map<String, Map<String, String>> byMeasure = new HashMap<>();
+            rows.stream().filter(r -> PARTICIPATION.contains(r.get("measure")) && r.get("group").equals(group.label())
+                    && r.get("group_type").equals(groupType(group))).forEach(r -> byMeasure.put(r.get("measure"), r));
+            assertThat(byMeasure.keySet()).as("%s", group.label()).containsExactlyInAnyOrderElementsOf(PARTICIPATION);
+            byMeasure.values().forEach(r -> {
+                assertThat(r.get("question_id") + r.get("question") + r.get("section") + r.get("option_code"))
+                        .as("who responded names no question: %s", r).isEmpty();
+                assertThat(r.get("suppressed")).isEqualTo("false");
+            });
+
+            // Counted here from the records and the reference list, not taken from the statistics.
+            List<Trust> open = REGISTER.openOn(DEFINITION.censusDate()).stream().filter(t -> isIn(group, t)).toList();
+            Set<String> openCodes = new HashSet<>(open.stream().map(Trust::odsCode).toList());
+            List<TrustRecord> responding = records.stream().filter(r -> openCodes.contains(r.odsCode()))
+                    .filter(TrustRecord::responded).toList();
+            int official = (int) responding.stream().filter(TrustRecord::hasOfficialReturn).count();
+            int individuals = responding.stream().mapToInt(TrustRecord::individualResponses).sum();
+
+            Map<String, String> openRow = byMeasure.get("trusts_open");
+            assertThat(openRow.get("trusts")).isEqualTo(Integer.toString(open.size()));
+            assertThat(openRow.get("of") + openRow.get("percent") + openRow.get("value")).isEmpty();
+            assertCount(byMeasure.get("responding"), Count.of(responding.size(), open.size()));
+            assertCount(byMeasure.get("official_returns"), Count.of(official, open.size()));
+            Map<String, String> individualRow = byMeasure.get("individual_responses");
+            assertThat(individualRow.get("value")).as("people, not trusts").isEqualTo(Integer.toString(individuals));
+            assertThat(individualRow.get("trusts") + individualRow.get("of") + individualRow.get("percent")).isEmpty();
+        }
+    }
+
+    @Test
+    void write_shouldGiveRespondentRolesNationally_asCountsOfPeople_withTheirShare() {
+        List<TrustRecord> records = GeneratedRound.records(DEFINITION, REGISTER, 15, 0.6, Set.of());
+        RoundData data = RoundData.of(DEFINITION, REGISTER, records);
+        Question roleQuestion = DEFINITION.question(RoundStatistics.ROLE_QUESTION).orElseThrow();
+        Map<String, Integer> byRole = new HashMap<>();
+        records.forEach(r -> r.individualRoles().forEach((role, n) -> byRole.merge(role, n, Integer::sum)));
+        int individuals = byRole.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(individuals).as("the round has enough individual respondents to show roles").isGreaterThanOrEqualTo(20);
+
+        List<Map<String, String>> roles = rows(csv(data)).stream()
+                .filter(r -> r.get("measure").equals("respondent_role")).toList();
+
+        assertThat(roles).extracting(r -> r.get("option_code")).containsExactlyElementsOf(
+                ((AnswerSpec.Single) roleQuestion.answer()).options().stream().map(Option::code).toList());
+        for (Map<String, String> row : roles) {
+            int count = byRole.getOrDefault(row.get("option_code"), 0);
+            assertThat(row.get("group_type")).isEqualTo("national");
+            assertThat(row.get("question_id")).isEqualTo(roleQuestion.id());
+            assertThat(row.get("question")).isEqualTo(roleQuestion.shortLabel());
+            assertThat(row.get("trusts")).as("the trusts column counts only trusts").isEmpty();
+            assertThat(row.get("value")).isEqualTo(Integer.toString(count));
+            assertThat(row.get("of")).isEqualTo(Integer.toString(individuals));
+            assertThat(row.get("percent")).isEqualTo(Integer.toString(Count.wholePercent(count, individuals).getAsInt()));
+            assertThat(row.get("suppressed")).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void write_shouldWithholdEveryRole_whenFewerThanFiveIndividualsResponded() {
+        // Four individual respondents in all, in two trusts: too few for their roles to be shown.
+        String role = ((AnswerSpec.Single) DEFINITION.question(RoundStatistics.ROLE_QUESTION).orElseThrow().answer())
+                .options().get(0).code();
+        List<TrustRecord> generated = GeneratedRound.records(DEFINITION, REGISTER, 16, 0.5, Set.of());
+        List<TrustRecord> records = IntStream.range(0, generated.size()).mapToObj(i -> {
+            TrustRecord r = generated.get(i);
+            int individuals = i < 2 ? 2 : 0;
+            return new TrustRecord(r.round(), r.odsCode(), r.definitionVersion(), GeneratedRound.SUBMITTED, individuals,
+                    individuals == 0 ? Map.of() : Map.of(role, individuals), r.values(), r.distributions(),
+                    r.freeText(), r.lastResponseAt(), r.watermark());
+        }).toList();
+
+        List<Map<String, String>> rows = rows(csv(RoundData.of(DEFINITION, REGISTER, records)));
+
+        List<Map<String, String>> roles = rows.stream().filter(r -> r.get("measure").equals("respondent_role")).toList();
+        assertThat(roles).isNotEmpty().allSatisfy(NationalCsvTest::assertWithheld);
+        assertThat(rows).as("how many individuals responded is still shown").anySatisfy(r -> {
+            assertThat(r.get("measure")).isEqualTo("individual_responses");
+            assertThat(r.get("group_type")).isEqualTo("national");
+            assertThat(r.get("value")).isEqualTo("4");
+        });
+    }
+
+    // ---- Spreadsheets ----
+
+    @Test
+    void write_shouldKeepFormulaLikeTextAsText_butLeaveNumbersAlone() {
+        List<String> dangerous = List.of("=HYPERLINK(\"http://example.org\",\"x\")", "+1 more", "-minus",
+                "@SUM(A1)", "\tTab first", "\rCarriage return first");
+        Question single = GeneratedRound.tabulated(DEFINITION, REGISTER).stream()
+                .filter(q -> q.answer() instanceof AnswerSpec.Single s && s.options().size() >= dangerous.size() - 1)
+                .findFirst().orElseThrow();
+        List<Option> options = ((AnswerSpec.Single) single.answer()).options();
+        List<Option> relabelled = IntStream.range(0, options.size())
+                .mapToObj(i -> new Option(options.get(i).code(),
+                        i + 1 < dangerous.size() ? dangerous.get(i + 1) : options.get(i).label()))
+                .toList();
+        Question formula = new Question(single.id(), single.section(), single.label(), dangerous.get(0), single.hint(),
+                single.audience(), single.required(), single.perception(), single.restriction(),
+                new AnswerSpec.Single(relabelled));
+        // A number question whose values are all negative: its figures start with "-" and are still numbers.
+        Question number = GeneratedRound.tabulated(DEFINITION, REGISTER).stream()
+                .filter(q -> q.answer() instanceof AnswerSpec.WholeNumber w && w.atMostQuestion().isEmpty())
+                .findFirst().orElseThrow();
+        Question negative = new Question(number.id(), number.section(), number.label(), number.shortLabel(),
+                number.hint(), number.audience(), number.required(), number.perception(), number.restriction(),
+                new AnswerSpec.WholeNumber(-1000, -1, null));
+        SurveyDefinition definition = new SurveyDefinition(DEFINITION.round(), DEFINITION.definitionVersion(),
+                DEFINITION.title(), DEFINITION.window(), DEFINITION.censusDate(), DEFINITION.sections(),
+                DEFINITION.questions().stream().map(q -> q.id().equals(single.id()) ? formula
+                        : q.id().equals(number.id()) ? negative : q).toList());
+        String region = REGISTER.openOn(DEFINITION.censusDate()).get(0).region();
+        TrustRegister register = new TrustRegister(REGISTER.all().stream()
+                .map(t -> t.region().equals(region) ? new Trust(t.odsCode(), t.name(), t.type(), "=1+1",
+                        t.openDate(), t.closeDate()) : t).toList());
+
+        List<Map<String, String>> rows = rows(csv(RoundData.of(definition, register,
+                GeneratedRound.records(definition, register, 17, 0.9, Set.of()))));
+
+        List<Map<String, String>> ofQuestion = rows.stream().filter(r -> r.get("question_id").equals(single.id())).toList();
+        assertThat(ofQuestion).isNotEmpty().allSatisfy(r -> assertThat(r.get("question")).isEqualTo("'" + dangerous.get(0)));
+        Set<String> shownOptions = new HashSet<>(ofQuestion.stream().map(r -> r.get("option")).toList());
+        for (String label : dangerous.subList(1, dangerous.size())) {
+            assertThat(shownOptions).as("option labelled %s", label).contains("'" + label);
+        }
+        assertThat(rows).anySatisfy(r -> assertThat(r.get("group")).isEqualTo("'=1+1"));
+        assertThat(rows).noneSatisfy(r -> assertThat(r.get("group")).isEqualTo("=1+1"));
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("question_id")).isEqualTo(number.id());
+            assertThat(r.get("measure")).isEqualTo("median");
+            assertThat(r.get("value")).startsWith("-");
+        });
+        // Ordinary text is untouched, and so is every number, which is never text.
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("group_type")).isIn("national", "peer_group", "region");
+            assertThat(r.get("round")).isEqualTo(DEFINITION.round());
+            for (String column : List.of("trusts", "of", "percent", "value")) {
+                assertThat(r.get(column)).as("%s of %s", column, r).matches("|-?[0-9]+(\\.[0-9]+)?");
+            }
+        });
+    }
+
+    @Test
+    void text_shouldPrefixOnlyAFirstCharacterThatStartsAFormula() {
+        assertThat(NationalCsv.text("=A1")).isEqualTo("'=A1");
+        assertThat(NationalCsv.text("+44 20")).isEqualTo("'+44 20");
+        assertThat(NationalCsv.text("-")).isEqualTo("'-");
+        assertThat(NationalCsv.text("@here")).isEqualTo("'@here");
+        assertThat(NationalCsv.text("\tx")).isEqualTo("'\tx");
+        assertThat(NationalCsv.text("\rx")).isEqualTo("'\rx");
+        assertThat(NationalCsv.text("A = B - C")).isEqualTo("A = B - C");
+        assertThat(NationalCsv.text("")).isEmpty();
+    }
+
     @Test
     void write_shouldGiveTheSameBytes_whateverTheOrderOfTheRecords() {
         List<TrustRecord> records = GeneratedRound.records(DEFINITION, REGISTER, 11, 0.7, Set.of());
@@ -295,12 +474,24 @@ class NationalCsvTest {
         }).toList();
     }
 
-    private static Group group(RoundStatistics statistics, String type, String label) {
-        return statistics.groups().stream().filter(g -> g.label().equals(label) && type.equals(switch (g) {
+    private static String groupType(Group group) {
+        return switch (group) {
             case Group.National n -> "national";
             case Group.Peer p -> "peer_group";
             case Group.Region r -> "region";
-        })).findFirst().orElseThrow(() -> new AssertionError("no group " + type + " " + label));
+        };
+    }
+
+    private static boolean isIn(Group group, Trust trust) {
+        return switch (group) {
+            case Group.National n -> true;
+            case Group.Peer p -> PeerGroup.ofType(trust.type()).filter(p.peerGroup()::equals).isPresent();
+            case Group.Region r -> trust.region().equals(r.name());
+        };
+    }
+
+    private static Group group(RoundStatistics statistics, String type, String label) {
+        return statistics.groups().stream().filter(g -> g.label().equals(label) && type.equals(groupType(g))).findFirst().orElseThrow(() -> new AssertionError("no group " + type + " " + label));
     }
 
     private static List<OptionCell> options(GroupFigures figures) {
