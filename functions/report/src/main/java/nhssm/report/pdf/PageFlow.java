@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -53,6 +55,7 @@ final class PageFlow implements AutoCloseable {
     private final PageDecoration decoration;
     private final List<Sheet> sheets = new ArrayList<>();
     private final Deque<Sheet> reserved = new ArrayDeque<>();
+    private final Map<String, PDPropertyList> artifacts = new HashMap<>();
     private Sheet current;
     private float y;
 
@@ -135,21 +138,38 @@ final class PageFlow implements AutoCloseable {
     void beginTagged(PDStructureElement element) throws IOException {
         int mcid = current.parents.size();
         current.parents.add(element);
-        PDMarkedContentReference reference = new PDMarkedContentReference();
-        reference.setPage(current.page);
-        reference.setMCID(mcid);
-        element.appendKid(reference);
+        // The element's page (Pg) is where its content starts. There an MCID alone identifies the content;
+        // content continued on a later page needs a reference naming its page, written inline, not as an object.
+        COSDictionary page = element.getCOSObject().getCOSDictionary(COSName.PG);
+        if (page == null) {
+            element.setPage(current.page);
+            page = current.page.getCOSObject();
+        }
+        if (page == current.page.getCOSObject()) {
+            element.appendKid(mcid);
+        } else {
+            PDMarkedContentReference reference = new PDMarkedContentReference();
+            reference.setPage(current.page);
+            reference.setMCID(mcid);
+            reference.getCOSObject().setDirect(true);
+            element.appendKid(reference);
+        }
         current.content.beginMarkedContent(COSName.getPDFName(element.getStructureType()), mcid);
     }
 
     /** Opens an Artifact sequence; type is Pagination, Layout or Page, subtype e.g. Header or Footer (or null). */
     void beginArtifact(Sheet sheet, String type, String subtype) throws IOException {
-        COSDictionary properties = new COSDictionary();
-        properties.setName(COSName.TYPE, type);
-        if (subtype != null) {
-            properties.setName(COSName.SUBTYPE, subtype);
-        }
-        sheet.content.beginMarkedContent(COSName.ARTIFACT, PDPropertyList.create(properties));
+        // One property list per kind of artifact for the whole document: each page's resources name the same
+        // object rather than a new one for every table rule and running header.
+        PDPropertyList properties = artifacts.computeIfAbsent(type + '/' + subtype, key -> {
+            COSDictionary dictionary = new COSDictionary();
+            dictionary.setName(COSName.TYPE, type);
+            if (subtype != null) {
+                dictionary.setName(COSName.SUBTYPE, subtype);
+            }
+            return PDPropertyList.create(dictionary);
+        });
+        sheet.content.beginMarkedContent(COSName.ARTIFACT, properties);
     }
 
     void end(Sheet sheet) throws IOException {

@@ -3,6 +3,9 @@ package nhssm.report.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -36,6 +39,8 @@ final class ReportFonts implements AutoCloseable {
     private final TrueTypeFont boldFile;
     private final CmapLookup regularCmap;
     private final CmapLookup boldCmap;
+    private final Advances regularAdvances;
+    private final Advances boldAdvances;
     /** U+FFFD where both fonts have it, otherwise "?". */
     final String replacement;
 
@@ -47,6 +52,8 @@ final class ReportFonts implements AutoCloseable {
         this.bold = PDType0Font.load(document, boldFile, true);
         this.regularCmap = regular.getCmapLookup();
         this.boldCmap = bold.getCmapLookup();
+        this.regularAdvances = new Advances(regular);
+        this.boldAdvances = new Advances(bold);
         this.replacement = canDraw(regular, REPLACEMENT_CHARACTER) && canDraw(bold, REPLACEMENT_CHARACTER)
                 ? Character.toString(REPLACEMENT_CHARACTER) : "?";
     }
@@ -87,12 +94,54 @@ final class ReportFonts implements AutoCloseable {
         return cmap.getGlyphId(codePoint) != 0;
     }
 
-    /** The width of text in the font at the size, in points. */
-    static float width(PDType0Font font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The width of text in the font at the size, in points: the sum of its characters' advance widths, as
+     * {@link PDType0Font#getStringWidth} adds them, each read from the font once per document (line breaking
+     * measures the same characters hundreds of thousands of times).
+     */
+    float width(PDType0Font font, float size, String text) {
+        Advances advances = font == bold ? boldAdvances : regularAdvances;
+        float width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            width += advances.of(cp);
+        }
+        return width / 1000f * size;
+    }
+
+    /** One font's advance widths in thousandths of the font size, by code point, read when first needed. */
+    private static final class Advances {
+        /** Code points below this are kept in an array (NaN until read): the Latin scripts a report mostly uses. */
+        private static final int ARRAY_LIMIT = 0x600;
+
+        private final PDType0Font font;
+        private final float[] below = new float[ARRAY_LIMIT];
+        private final Map<Integer, Float> above = new HashMap<>();
+
+        Advances(PDType0Font font) {
+            this.font = font;
+            Arrays.fill(below, Float.NaN);
+        }
+
+        float of(int codePoint) {
+            if (codePoint < ARRAY_LIMIT) {
+                float advance = below[codePoint];
+                if (Float.isNaN(advance)) {
+                    advance = read(codePoint);
+                    below[codePoint] = advance;
+                }
+                return advance;
+            }
+            return above.computeIfAbsent(codePoint, this::read);
+        }
+
+        private float read(int codePoint) {
+            try {
+                return font.getStringWidth(Character.toString(codePoint));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Deque;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 
 import nhssm.report.chart.ChartPalette;
@@ -313,9 +315,15 @@ public final class TaggedPdfWriter {
             // The caption stays with the header row and the first data row.
             List<List<TextLayout.Piece>> captionLines = boldCells.lines(List.of(Span.of(data.caption())),
                     PageFlow.WIDTH);
-            float headerHeight = rowHeight(data.columnHeaders(), widths, boldCells, boldCells);
-            float firstRow = data.rows().isEmpty() ? 0
-                    : rowHeight(cellsOf(data.rows().get(0)), widths, boldCells, body);
+            // Each row's cells are broken into lines once, for both its height and its drawing.
+            List<List<List<TextLayout.Piece>>> headerLines = cellLines(data.columnHeaders(), widths, boldCells,
+                    boldCells);
+            List<List<List<List<TextLayout.Piece>>>> rowLines = new ArrayList<>();
+            for (DataTable.Row dataRow : data.rows()) {
+                rowLines.add(cellLines(cellsOf(dataRow), widths, boldCells, body));
+            }
+            float headerHeight = rowHeight(headerLines);
+            float firstRow = rowLines.isEmpty() ? 0 : rowHeight(rowLines.get(0));
             flow.ensure(captionLines.size() * LEADING + 4 + headerHeight + firstRow);
             PDStructureElement caption = child(table, "Caption");
             for (List<TextLayout.Piece> line : captionLines) {
@@ -330,24 +338,23 @@ public final class TaggedPdfWriter {
             for (int i = 0; i < data.columnHeaders().size(); i++) {
                 headerCells.add(headerCell(headerRow, PDTableAttributeObject.SCOPE_COLUMN));
             }
-            row(data.columnHeaders(), headerCells, widths, boldCells, boldCells, true);
+            row(headerLines, headerCells, widths, boldCells, boldCells, true);
 
             PDStructureElement tbody = child(table, "TBody");
-            for (DataTable.Row dataRow : data.rows()) {
-                List<String> cells = cellsOf(dataRow);
-                float height = rowHeight(cells, widths, boldCells, body);
-                if (flow.y() - height < PageFlow.BOTTOM && !flow.atTopOfPage()) {
+            for (int r = 0; r < rowLines.size(); r++) {
+                List<List<List<TextLayout.Piece>>> lines = rowLines.get(r);
+                if (flow.y() - rowHeight(lines) < PageFlow.BOTTOM && !flow.atTopOfPage()) {
                     flow.newPage();
                     // The header row again on the new page, as a pagination artifact: it is read once, above.
-                    row(data.columnHeaders(), null, widths, boldCells, boldCells, true);
+                    row(headerLines, null, widths, boldCells, boldCells, true);
                 }
                 PDStructureElement tr = child(tbody, "TR");
                 List<PDStructureElement> elements = new ArrayList<>();
                 elements.add(headerCell(tr, PDTableAttributeObject.SCOPE_ROW));
-                for (int i = 0; i < dataRow.cells().size(); i++) {
+                for (int i = 0; i < data.rows().get(r).cells().size(); i++) {
                     elements.add(child(tr, "TD"));
                 }
-                row(cells, elements, widths, boldCells, body, false);
+                row(lines, elements, widths, boldCells, body, false);
             }
             flow.down(PARAGRAPH_GAP + 4);
         }
@@ -361,25 +368,40 @@ public final class TaggedPdfWriter {
 
         private PDStructureElement headerCell(PDStructureElement row, String scope) {
             PDStructureElement th = child(row, "TH");
-            PDTableAttributeObject attributes = new PDTableAttributeObject();
-            attributes.setScope(scope);
-            th.addAttribute(attributes);
+            // The header cells of one scope share one attribute object: two objects, not one per cell.
+            th.addAttribute(scopes.computeIfAbsent(scope, s -> {
+                PDTableAttributeObject attributes = new PDTableAttributeObject();
+                attributes.setScope(s);
+                return attributes;
+            }));
             return th;
         }
 
-        private float rowHeight(List<String> cells, float[] widths, TextLayout first, TextLayout rest) {
-            int lines = 1;
+        private final Map<String, PDTableAttributeObject> scopes = new HashMap<>();
+
+        /** The lines of each cell of a row, the first cell in the first layout, the others in the rest. */
+        private static List<List<List<TextLayout.Piece>>> cellLines(List<String> cells, float[] widths,
+                TextLayout first, TextLayout rest) {
+            List<List<List<TextLayout.Piece>>> lines = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 TextLayout layout = i == 0 ? first : rest;
-                lines = Math.max(lines, layout.lines(List.of(Span.of(cells.get(i))), widths[i] - 2 * CELL_PADDING).size());
+                lines.add(layout.lines(List.of(Span.of(cells.get(i))), widths[i] - 2 * CELL_PADDING));
+            }
+            return lines;
+        }
+
+        private static float rowHeight(List<List<List<TextLayout.Piece>>> cellLines) {
+            int lines = 1;
+            for (List<List<TextLayout.Piece>> cell : cellLines) {
+                lines = Math.max(lines, cell.size());
             }
             return lines * LEADING + 2 * CELL_PADDING;
         }
 
         /** Draws one table row; with no elements the whole row is a pagination artifact (a repeated header). */
-        private void row(List<String> cells, List<PDStructureElement> elements, float[] widths, TextLayout first,
-                TextLayout rest, boolean header) throws IOException {
-            float height = rowHeight(cells, widths, first, rest);
+        private void row(List<List<List<TextLayout.Piece>>> cellLines, List<PDStructureElement> elements,
+                float[] widths, TextLayout first, TextLayout rest, boolean header) throws IOException {
+            float height = rowHeight(cellLines);
             flow.ensure(height);
             PDPageContentStream content = flow.content();
             PageFlow.Sheet sheet = flow.sheet();
@@ -400,11 +422,10 @@ public final class TaggedPdfWriter {
             flow.end(sheet);
 
             float x = PageFlow.MARGIN_X;
-            for (int i = 0; i < cells.size(); i++) {
+            for (int i = 0; i < cellLines.size(); i++) {
                 TextLayout layout = i == 0 ? first : rest;
                 float baseline = top - CELL_PADDING - LEADING * 0.75f;
-                for (List<TextLayout.Piece> line : layout.lines(List.of(Span.of(cells.get(i))),
-                        widths[i] - 2 * CELL_PADDING)) {
+                for (List<TextLayout.Piece> line : cellLines.get(i)) {
                     if (elements == null) {
                         flow.beginArtifact(sheet, "Pagination", null);
                         content.setNonStrokingColor(TEXT[0], TEXT[1], TEXT[2]);
@@ -589,10 +610,10 @@ public final class TaggedPdfWriter {
                     if (i == lines.size() - 1) {
                         // The page number, right-aligned, read after the title.
                         String number = Integer.toString(entry.page);
-                        float width = ReportFonts.width(font, BODY_SIZE, number);
+                        float width = fonts.width(font, BODY_SIZE, number);
                         drawLine(item, List.of(new TextLayout.Piece(" " + number, null, null, width)), font,
                                 BODY_SIZE, PageFlow.MARGIN_X + PageFlow.WIDTH - width
-                                        - ReportFonts.width(font, BODY_SIZE, " "), baseline);
+                                        - fonts.width(font, BODY_SIZE, " "), baseline);
                     }
                     flow.down(LEADING);
                 }

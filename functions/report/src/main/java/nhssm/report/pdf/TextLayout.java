@@ -43,7 +43,7 @@ final class TextLayout {
 
     /** The width of drawable text in this layout's font and size. */
     float width(String text) {
-        return ReportFonts.width(font, size, text);
+        return fonts.width(font, size, text);
     }
 
     /** Text safe to draw as it is (chart labels, running headers): undrawable runs become the replacement. */

@@ -112,7 +112,10 @@ class ChartDrawerTest {
                     .findFirst().orElseThrow();
             List<Integer> pages = new ArrayList<>();
             for (Object kid : longChart.getKids()) {
-                if (kid instanceof PDMarkedContentReference ref) {
+                // A bare MCID is on the element's own page; a reference names the page it continues on.
+                if (kid instanceof Integer) {
+                    pages.add(document.getPages().indexOf(longChart.getPage()));
+                } else if (kid instanceof PDMarkedContentReference ref) {
                     pages.add(document.getPages().indexOf(ref.getPage()));
                 }
             }
@@ -214,7 +217,9 @@ class ChartDrawerTest {
             }
             StringBuilder text = new StringBuilder();
             for (Object kid : element.getKids()) {
-                if (kid instanceof PDMarkedContentReference ref) {
+                if (kid instanceof Integer mcid) {
+                    text.append(textByPageAndMcid.get(document.getPages().indexOf(element.getPage())).get(mcid));
+                } else if (kid instanceof PDMarkedContentReference ref) {
                     text.append(textByPageAndMcid.get(document.getPages().indexOf(ref.getPage())).get(ref.getMCID()));
                 }
             }

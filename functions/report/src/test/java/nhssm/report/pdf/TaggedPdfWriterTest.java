@@ -3,15 +3,26 @@ package nhssm.report.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import nhssm.report.PdfUa;
 import nhssm.report.document.ReportDocument;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -82,6 +93,63 @@ class TaggedPdfWriterTest {
             assertThat(sections).containsOnly("Sect").hasSize(2 + SAMPLE.body().size());
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
             assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        }
+    }
+
+    /**
+     * Each marked-content sequence and the element it belongs to name each other: the element's kids give
+     * (page, MCID), as a bare MCID on the element's own page (Pg) or a reference naming a later page, and
+     * the parent tree maps that page's MCID back to the element. A chart over several pages needs both.
+     */
+    @Test
+    void write_shouldTieEveryMarkedContentToItsElement_inTheKidsAndTheParentTree() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
+            COSArray nums = root.getParentTree().getCOSObject().getCOSArray(COSName.NUMS);
+            Map<Integer, COSArray> parentsByPage = new HashMap<>();
+            for (int i = 0; i < nums.size(); i += 2) {
+                parentsByPage.put(((COSInteger) nums.getObject(i)).intValue(), (COSArray) nums.getObject(i + 1));
+            }
+            Set<String> fromKids = new HashSet<>();
+            int bare = 0;
+            int references = 0;
+            Deque<COSDictionary> elements = new ArrayDeque<>();
+            elements.push(root.getCOSObject());
+            while (!elements.isEmpty()) {
+                COSDictionary element = elements.pop();
+                COSBase k = element.getDictionaryObject(COSName.K);
+                List<COSBase> kids = new ArrayList<>();
+                if (k instanceof COSArray array) {
+                    array.forEach(kid -> kids.add(kid instanceof COSObject o ? o.getObject() : kid));
+                } else if (k != null) {
+                    kids.add(k);
+                }
+                for (COSBase kid : kids) {
+                    COSDictionary page;
+                    int mcid;
+                    if (kid instanceof COSInteger integer) {
+                        page = element.getCOSDictionary(COSName.PG);
+                        mcid = integer.intValue();
+                        bare++;
+                    } else if (kid instanceof COSDictionary d && COSName.getPDFName("MCR").equals(d.getCOSName(COSName.TYPE))) {
+                        page = d.getCOSDictionary(COSName.PG);
+                        mcid = d.getInt(COSName.MCID);
+                        references++;
+                    } else {
+                        elements.push((COSDictionary) kid);
+                        continue;
+                    }
+                    assertThat(page).as("the page of MCID %d", mcid).isNotNull();
+                    int key = page.getInt(COSName.STRUCT_PARENTS);
+                    assertThat(parentsByPage.get(key).getObject(mcid)).as("parent tree entry of page %d MCID %d",
+                            key, mcid).isSameAs(element);
+                    assertThat(fromKids.add(key + ":" + mcid)).as("page %d MCID %d claimed once", key, mcid).isTrue();
+                }
+            }
+            int entries = parentsByPage.values().stream().mapToInt(COSArray::size).sum();
+            assertThat(fromKids).as("every parent tree entry is some element's kid").hasSize(entries);
+            assertThat(bare).as("MCIDs on their element's page").isPositive();
+            assertThat(references).as("references to content continued on a later page").isPositive();
         }
     }
 
