@@ -529,9 +529,9 @@ public final class NationalReport {
         content.add(new Block.Section("Peer groups and regions", List.of(Block.Paragraph.of("The denominator is the "
                 + "trusts open on the census date, " + Figures.date(definition.censusDate()) + ", in the NHS trust "
                 + "reference list. A trust has responded when it sent an official return or at least one member of "
-                + "staff responded. Every figure is given for all trusts, for each peer group (the trust type in the "
-                + "reference list) and, in the annex, for each NHS England region. Trusts of other types join no peer "
-                + "group but count nationally and in their region."))));
+                + "staff responded. Every figure is given for all trusts and for each peer group (the trust type in "
+                + "the reference list), and in the CSV version also for each NHS England region. Trusts of other "
+                + "types join no peer group but count nationally and in their region."))));
         content.add(new Block.Section("Counts, percentages, medians and quartiles", List.of(
                 Block.Paragraph.of("Every trust counts once, with its own value, whatever the number of its "
                         + "respondents. Counts are out of the trusts with a value for the question; trusts with a "
@@ -611,22 +611,18 @@ public final class NationalReport {
 
     private static Block annex(RoundData data) {
         RoundStatistics statistics = data.statistics();
-        List<Group> byRegion = new ArrayList<>();
-        byRegion.add(Group.NATIONAL);
-        byRegion.addAll(statistics.regions());
-        List<Block> regional = new ArrayList<>();
-        regional.add(Block.Paragraph.of("Each chart in this report is followed by the table of its values for all "
-                + "trusts and each peer group. These tables give every question's figures for all trusts and each "
-                + "NHS England region, in the order of the questionnaire. The same figures are in the CSV version."));
-        List<nhssm.core.stats.Cell> cells = new ArrayList<>();
-        for (ItemStatistics item : statistics.items()) {
-            regional.add(ItemFigures.table(item, byRegion));
-            cells.addAll(ItemFigures.cells(item, byRegion));
-        }
-        String note = Figures.suppressionNote(cells);
-        if (!note.isEmpty()) {
-            regional.add(Block.Paragraph.of(note));
-        }
+        String round = data.definition().round();
+        // The tables behind the charts are beside them; repeating every question by region here made the
+        // annex most of the report's pages, so the regional figures are in the CSV, which has every group.
+        List<Block> tables = List.of(
+                Block.Paragraph.of("Every chart in this report is followed directly by the table of its values, "
+                        + "for all trusts and for each peer group, so the table behind each chart is next to it; "
+                        + "the contents lead to the chapter of each section of the questionnaire."),
+                Block.Paragraph.of("Every figure of every question, for all trusts, each peer group and each NHS "
+                        + "England region, is in the CSV version of this report at /reports/" + round
+                        + "/national.csv: one row per figure, with its count and base, and suppressed figures marked "
+                        + "as such with no number. How many trusts responded in each region is in \u201CWho "
+                        + "responded\u201D."));
 
         List<Trust> participants = new ArrayList<>(statistics.participants());
         Map<Trust, String> names = participants.stream().collect(Collectors.toMap(t -> t, t -> TrustName.displayed(t.name())));
@@ -641,7 +637,7 @@ public final class NationalReport {
         }
 
         return new Block.Section("Annex", List.of(
-                new Block.Section("Figures by region", regional),
+                new Block.Section("The data behind the charts", tables),
                 new Block.Section("The questionnaire", Questionnaire.tables(data.definition())),
                 new Block.Section("Participating trusts", trusts)));
     }

@@ -66,7 +66,11 @@ class NationalReportTest {
                     .noneMatch(h -> h.matches("(?i).*(total|sum|score|overall).*"));
         });
         assertThat(Blocks.section(REPORT, "Annex").content()).map(b -> ((Block.Section) b).title())
-                .containsExactly("Figures by region", "The questionnaire", "Participating trusts");
+                .containsExactly("The data behind the charts", "The questionnaire", "Participating trusts");
+        // The table behind each chart follows the chart; the annex says so and points to the CSV for regions.
+        assertThat(Blocks.text(Blocks.section(Blocks.section(REPORT, "Annex").content(), "The data behind the charts")
+                .content())).contains("followed directly by the table of its values", "each NHS England region",
+                        "/reports/2026/national.csv");
         assertThat(Blocks.section(REPORT, "Methodology").content()).filteredOn(Block.Section.class::isInstance)
                 .map(b -> ((Block.Section) b).title())
                 .contains("From responses to one record per trust", "Peer groups and regions",
