@@ -41,7 +41,7 @@ public final class CollectApi {
         try {
             return route(request);
         } catch (MalformedRequestException e) {
-            return Problems.malformed(e.getMessage()).toResponse();
+            return Problem.malformed(e.getMessage()).toResponse();
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable on " + request.routeKey() + ": " + e.getMessage());
             return Problems.unavailable().toResponse().withHeader("retry-after", "2");

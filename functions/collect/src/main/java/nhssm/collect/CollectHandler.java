@@ -1,9 +1,5 @@
 package nhssm.collect;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.security.SecureRandom;
 import java.util.Map;
 import nhssm.core.store.dynamodb.DynamoDbConnection;
@@ -11,13 +7,10 @@ import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
-import nhssm.http.HttpRequest;
-import nhssm.http.MalformedRequestException;
+import nhssm.http.HttpFunction;
 
-/** Lambda entry point of the collect function: decode the HTTP API event, handle it, encode the response. */
-public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final CollectApi api;
+/** Lambda entry point of the collect function: its API behind the shared HTTP edge. */
+public final class CollectHandler extends HttpFunction {
 
     /** Used by the Lambda runtime: everything is built once per container, from the environment. */
     public CollectHandler() {
@@ -26,7 +19,7 @@ public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Used by tests and the local runtime, which supply their own store, clock or environment. */
     public CollectHandler(CollectApi api) {
-        this.api = api;
+        super(api::handle);
     }
 
     public static CollectApi fromEnvironment(Map<String, String> env) {
@@ -36,16 +29,5 @@ public final class CollectHandler implements RequestHandler<APIGatewayV2HTTPEven
                 ServiceClock.fromEnvironment(env),
                 new SecureRandom(),
                 TokenVerifier.adminHash(env.get("ADMIN_TOKEN_SHA256")));
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request;
-        try {
-            request = HttpRequest.from(event);
-        } catch (MalformedRequestException e) {
-            return Problems.malformed(e.getMessage()).toResponse().toEvent();
-        }
-        return api.handle(request).toEvent();
     }
 }

@@ -23,6 +23,7 @@ import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Json;
 import nhssm.http.MediaType;
+import nhssm.http.Problem;
 import nhssm.http.Utf8;
 
 /**
@@ -57,7 +58,7 @@ final class Invitations {
         try {
             body = Json.MAPPER.readTree(Utf8.decode(request.body(), "The JSON body"));
         } catch (JacksonException e) {
-            return Problems.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ").").toResponse();
+            return Problem.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ").").toResponse();
         }
         JsonNode ods = body == null ? null : body.get("odsCode");
         if (body == null || !body.isObject() || body.size() != 1 || ods == null || !ods.isTextual()) {

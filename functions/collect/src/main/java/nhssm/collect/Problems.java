@@ -13,10 +13,6 @@ final class Problems {
     private Problems() {
     }
 
-    static Problem malformed(String detail) {
-        return Problem.of(400, "malformed-request", "The request could not be read", detail);
-    }
-
     static Problem invalidFields(List<FieldError> errors) {
         return Problem.of(422, "invalid-answers", "Some answers need correcting",
                         errors.size() == 1 ? "1 answer needs correcting." : errors.size() + " answers need correcting.")
@@ -84,14 +80,11 @@ final class Problems {
     }
 
     static Problem unavailable() {
-        return Problem.of(503, "unavailable", "The service is briefly unavailable",
-                "Nothing was saved. Please try again in a few seconds.");
+        return Problem.unavailable("Nothing was saved. Please try again in a few seconds.");
     }
 
     static Problem internal(String requestId) {
-        return Problem.of(500, "internal-error", "Something went wrong on our side",
-                        "Nothing was saved. If it happens again, quote the request id.")
-                .with("requestId", requestId == null ? "" : requestId);
+        return Problem.internal("Nothing was saved. If it happens again, quote the request id.", requestId);
     }
 
     /** One refused field: a question id or a body member such as {@code status}. */

@@ -47,7 +47,7 @@ final class Responses {
         Instant now = clock.instant();
         Optional<String> idempotencyKey = request.header("idempotency-key");
         if (idempotencyKey.isPresent() && !idempotencyKey.get().matches("[\\x21-\\x7e]{1,255}")) {
-            return Problems.malformed("An Idempotency-Key is 1 to 255 visible ASCII characters, "
+            return Problem.malformed("An Idempotency-Key is 1 to 255 visible ASCII characters, "
                     + "for example a UUID.").toResponse();
         }
         Optional<String> keyHash = idempotencyKey.map(k -> Sha256.hex(caller.grant().hash().hex() + "\n" + k));
@@ -98,7 +98,7 @@ final class Responses {
         }
         OptionalLong expected = version(ifMatch.get());
         if (expected.isEmpty()) {
-            return Problems.malformed("If-Match must be the version you read, for example \"3\".").toResponse();
+            return Problem.malformed("If-Match must be the version you read, for example \"3\".").toResponse();
         }
         Optional<StoredResponse> current = own(definition, caller, id);
         if (current.isEmpty()) {

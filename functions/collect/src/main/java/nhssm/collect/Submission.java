@@ -71,10 +71,10 @@ sealed interface Submission {
         try {
             root = Json.MAPPER.readTree(Utf8.decode(body, "The JSON body"));
         } catch (JacksonException e) {
-            return new Refused(Problems.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ")."));
+            return new Refused(Problem.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ")."));
         }
         if (root == null || !root.isObject()) {
-            return new Refused(Problems.malformed(
+            return new Refused(Problem.malformed(
                     "The body must be a JSON object with \"status\" and \"answers\"."));
         }
         List<FieldError> errors = new ArrayList<>();

@@ -21,6 +21,22 @@ public record Problem(int status, String type, String title, String detail, Map<
         return new Problem(status, "/problems/" + type, title, detail, Map.of());
     }
 
+    /** A request that could not be read: not base64 where it says so, not JSON, a header out of form. */
+    public static Problem malformed(String detail) {
+        return of(400, "malformed-request", "The request could not be read", detail);
+    }
+
+    /** The store could not be reached; the detail says whether anything was saved. Sent with Retry-After. */
+    public static Problem unavailable(String detail) {
+        return of(503, "unavailable", "The service is briefly unavailable", detail);
+    }
+
+    /** A fault on the service's side, with the request id the caller can quote. */
+    public static Problem internal(String detail, String requestId) {
+        return of(500, "internal-error", "Something went wrong on our side", detail)
+                .with("requestId", requestId == null ? "" : requestId);
+    }
+
     public Problem with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);

@@ -19,10 +19,6 @@ final class Problems {
     private Problems() {
     }
 
-    static Problem malformed(String detail) {
-        return Problem.of(400, "malformed-request", "The request could not be read", detail);
-    }
-
     static Problem unknownRound(String round, List<String> rounds) {
         return Problem.of(404, "not-found", "Not found",
                         "There is no survey round '" + round + "'. Reports exist for "
@@ -80,14 +76,12 @@ final class Problems {
     }
 
     static Problem unavailable() {
-        return Problem.of(503, "unavailable", "The service is briefly unavailable",
-                "The report's data could not be read. Please try again in a few seconds.");
+        return Problem.unavailable("The report's data could not be read. Please try again in a few seconds.");
     }
 
     static Problem internal(String requestId) {
-        return Problem.of(500, "internal-error", "Something went wrong on our side",
-                        "The report could not be produced. If it happens again, quote the request id.")
-                .with("requestId", requestId == null ? "" : requestId);
+        return Problem.internal("The report could not be produced. If it happens again, quote the request id.",
+                requestId);
     }
 
     private static String megabytes(long bytes) {
