@@ -1,8 +1,10 @@
 package nhssm.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,9 +162,9 @@ final class ReportBenchmark {
         out.println();
         out.printf("From a new process to the national PDF: %d launches of each, taking turns, after one of each"
                 + " to warm the file cache; wall clock from starting the process (to the PDF written, as the child"
-                + " saw it; to the process's exit). The child reads the round's %d records from the store's JSON"
-                + " documents (largest %,d bytes). Chromium: %s.%n", LAUNCHES, data.records().size(),
-                largestDocument, browserVersion);
+                + " saw it; to the process's exit). The child, on the report function's class path (%s), reads the"
+                + " round's %d records from the store's JSON documents (largest %,d bytes). Chromium: %s.%n",
+                LAUNCHES, childClasspath(), data.records().size(), largestDocument, browserVersion);
         out.println();
         out.println("| process | to the national PDF written | to the process's exit | PDF size |");
         out.println("|---|---|---|---:|");
@@ -230,16 +232,16 @@ final class ReportBenchmark {
     }
 
     /**
-     * Runs {@link FirstNationalPdf} in a new JVM of the same runtime and classpath with {@code flags}; returns
-     * its report line with the times measured from here added: {@code to-main-ms}, {@code to-written-ms} and
-     * {@code to-exit-ms}, from the moment the process was started.
+     * Runs {@link FirstNationalPdf} in a new JVM of the same runtime with {@code flags}, on the report
+     * function's class path; returns its report line with the times measured from here added:
+     * {@code to-main-ms}, {@code to-written-ms} and {@code to-exit-ms}, from the moment the process was started.
      */
     private static Map<String, String> launch(JvmFlags flags, String round, Path records, Path pdf)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags.options);
-        command.addAll(List.of("-classpath", System.getProperty("java.class.path"), FirstNationalPdf.class.getName(),
+        command.addAll(List.of("-classpath", childClasspath(), FirstNationalPdf.class.getName(),
                 round, records.toString(), pdf.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long startEpochMs = System.currentTimeMillis();
@@ -263,6 +265,33 @@ final class ReportBenchmark {
         report.put("to-written-ms", Long.toString(Long.parseLong(report.get("written-epoch-ms")) - startEpochMs));
         report.put("to-exit-ms", Double.toString(toExit));
         return report;
+    }
+
+    /**
+     * The report function's class path, then this module's classes (for {@link FirstNationalPdf}): the
+     * report module's classes and its runtime jars ({@code lib/}, copied there when the module is packaged),
+     * which is how its Lambda artifact is laid out. Not this benchmark's own class path, which also holds
+     * DynamoDB Local and the local runtime with their logging: a library that looks for a logging framework
+     * on the class path (PDFBox's commons-logging does) would find another one than in the function.
+     */
+    private static String childClasspath() {
+        Path reportBuild = codeSource(TaggedPdfWriter.class).getParent();
+        Path lib = reportBuild.resolve("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException("the report module's runtime jars are not in " + lib
+                    + ": run the benchmark with -am, which packages the report module");
+        }
+        return String.join(File.pathSeparator, reportBuild.resolve("classes").toString(),
+                lib + File.separator + "*", codeSource(FirstNationalPdf.class).toString());
+    }
+
+    /** The jar or classes directory a class was loaded from. */
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the class path of " + type.getName() + " is not a file path", e);
+        }
     }
 
     private static Map<String, String> pairs(String line) {
