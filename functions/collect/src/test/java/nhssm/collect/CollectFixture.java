@@ -17,6 +17,7 @@ import nhssm.core.token.TokenHash;
 import nhssm.core.token.TokenSecret;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.Json;
+import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import nhssm.core.response.Answers;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.token.Scope;
+import nhssm.http.testing.EventFiles;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.AfterAll;
@@ -59,10 +58,8 @@ class EventsTest {
         dynamo.close();
     }
 
-    static Stream<String> eventFiles() throws IOException {
-        try (Stream<Path> files = Files.list(eventsDir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
-        }
+    static List<String> eventFiles() throws IOException {
+        return EventFiles.names(eventsDir());
     }
 
     @Test
@@ -81,7 +78,7 @@ class EventsTest {
             fx.store.create(new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
                     ResponseStatus.DRAFT, 1, "2026.1", Answers.NONE, at, at, null), Optional.empty());
         }
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(eventsDir().resolve(file).toString());
+        APIGatewayV2HTTPEvent event = EventFiles.load(eventsDir(), file);
 
         APIGatewayV2HTTPResponse response = fx.send(event);
 
@@ -90,8 +87,7 @@ class EventsTest {
 
     @Test
     void formEvent_shouldCarryABase64BodyAndLowerCaseHeaders_asHttpApiSendsIt() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
-                eventsDir().resolve("responses-post-form.json").toString());
+        APIGatewayV2HTTPEvent event = EventFiles.load(eventsDir(), "responses-post-form.json");
 
         assertThat(event.getIsBase64Encoded()).isTrue();
         assertThat(event.getHeaders().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());

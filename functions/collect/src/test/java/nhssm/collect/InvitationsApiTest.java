@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenHash;
+import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,22 +2,15 @@ package nhssm.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
+import nhssm.http.testing.LambdaArtifact;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LambdaArtifactIT {
 
-    private static final Set<String> SKIPPED = Set.of("target", ".git", "out", ".local-data", ".aws-sam");
     private static final String TOKEN = "artifact-probe-token";
 
     private static LocalDynamoDb dynamo;
@@ -56,81 +48,26 @@ class LambdaArtifactIT {
 
     @Test
     void artifact_shouldLoadAndServeTheHandler_withNothingElseOnTheClassPath() throws Exception {
-        Path source = scratch.resolve("source");
-        Path artifact = scratch.resolve("artifact");
-        copyTree(TemplateTable.locateTemplate().getParent(), source);
-
-        Process make = new ProcessBuilder("make", "build-CollectFunction", "ARTIFACTS_DIR=" + artifact, "MVN=mvn -o")
-                .directory(source.toFile()).redirectErrorStream(true).start();
-        String makeOutput = output(make, 600);
-        assertThat(make.exitValue()).as(makeOutput).isZero();
+        Path artifact = LambdaArtifact.build(TemplateTable.locateTemplate().getParent(), "CollectFunction", scratch, 600);
 
         assertThat(artifact.resolve("nhssm/collect/CollectHandler.class")).exists();
-        List<String> jars = list(artifact.resolve("lib"));
+        List<String> jars = LambdaArtifact.libJars(artifact);
         assertThat(jars).anyMatch(j -> j.startsWith("nhssm-core-")).anyMatch(j -> j.startsWith("url-connection-client-"));
         assertThat(jars).as("one lightweight HTTP client, and nothing for tests or local running")
                 .noneMatch(j -> j.startsWith("apache-client-") || j.startsWith("netty-nio-client-")
                         || j.startsWith("DynamoDBLocal") || j.startsWith("junit") || j.startsWith("nhssm-local-"));
 
-        Path probe = scratch.resolve("ArtifactProbe.java");
-        try (var in = LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java")) {
-            Files.copy(in, probe);
-        }
-        ProcessBuilder launcher = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*",
-                probe.toString(), "nhssm.collect.CollectHandler", TOKEN)
-                .directory(scratch.toFile()).redirectErrorStream(true);
-        launcher.environment().clear();
-        launcher.environment().putAll(Map.of(
-                "TABLE_NAME", table,
-                "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
-                "AWS_REGION", "eu-west-2",
-                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
-        Process run = launcher.start();
-        String out = output(run, 120);
+        String out = LambdaArtifact.probe(artifact,
+                LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java"),
+                List.of(), List.of("nhssm.collect.CollectHandler", TOKEN),
+                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                120);
 
-        assertThat(run.exitValue()).as(out).isZero();
         // The probe runs on today's clock, so the POST may fall outside the round's window: either
         // way it was answered from DynamoDB, which is what matters here.
-        assertThat(out.lines().filter(l -> l.matches("\\d{3} .*")).toList()).as(out)
+        assertThat(LambdaArtifact.responseLines(out)).as(out)
                 .satisfiesExactly(
                         definition -> assertThat(definition).startsWith("200 {"),
                         post -> assertThat(post).matches("(201|403) \\{.*"));
-    }
-
-    private static String output(Process process, int seconds) throws InterruptedException, IOException {
-        boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!done) {
-            process.destroyForcibly();
-        }
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done).as("still running after " + seconds + " s: " + text).isTrue();
-        return text;
-    }
-
-    private static List<String> list(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.filter(p -> Stream.iterate(from.relativize(p), q -> q != null, Path::getParent)
-                            .noneMatch(q -> SKIPPED.contains(q.getFileName().toString())))
-                    .forEach(p -> {
-                        try {
-                            Path target = to.resolve(from.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(target);
-                            } else {
-                                Files.copy(p, target);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        }
     }
 }

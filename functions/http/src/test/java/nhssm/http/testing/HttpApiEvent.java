@@ -1,4 +1,4 @@
-package nhssm.collect;
+package nhssm.http.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Builds a request event as an HTTP API (payload 2.0) delivers it: lower-case header names, path
  * parameters from the route template, and a form or binary body base64-encoded with
- * isBase64Encoded true (JSON and text/* arrive as plain text).
+ * isBase64Encoded true (JSON and text/* arrive as plain text). Test support for every HTTP function
+ * (this module's test-jar).
  */
-final class HttpApiEvent {
+public final class HttpApiEvent {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-z]+)}");
 
@@ -31,35 +32,35 @@ final class HttpApiEvent {
     }
 
     /** A request for {@code rawPath}, matched to the route {@code routePath} as API Gateway would. */
-    static HttpApiEvent request(String method, String routePath, String rawPath) {
+    public static HttpApiEvent request(String method, String routePath, String rawPath) {
         return new HttpApiEvent(method, routePath, rawPath);
     }
 
-    HttpApiEvent header(String name, String value) {
+    public HttpApiEvent header(String name, String value) {
         headers.put(name.toLowerCase(Locale.ROOT), value);
         return this;
     }
 
-    HttpApiEvent bearer(String token) {
+    public HttpApiEvent bearer(String token) {
         return header("authorization", "Bearer " + token);
     }
 
-    HttpApiEvent json(String json) {
+    public HttpApiEvent json(String json) {
         header("content-type", "application/json");
         return body(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpApiEvent form(String urlEncoded) {
+    public HttpApiEvent form(String urlEncoded) {
         header("content-type", "application/x-www-form-urlencoded");
         return body(urlEncoded.getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpApiEvent body(byte[] bytes) {
+    public HttpApiEvent body(byte[] bytes) {
         this.body = bytes;
         return this;
     }
 
-    APIGatewayV2HTTPEvent build() {
+    public APIGatewayV2HTTPEvent build() {
         String routeKey = method + " " + routePath;
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(method);

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
+import nhssm.http.testing.EventFiles;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.AfterAll;
@@ -56,10 +55,8 @@ class EventsTest {
         dynamo.close();
     }
 
-    static Stream<String> eventFiles() throws IOException {
-        try (Stream<Path> files = Files.list(eventsDir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
-        }
+    static List<String> eventFiles() throws IOException {
+        return EventFiles.names(eventsDir());
     }
 
     @Test
@@ -70,7 +67,7 @@ class EventsTest {
     @ParameterizedTest
     @MethodSource("eventFiles")
     void handleRequest_shouldAnswerWithTheExpectedStatus_forEveryEventFile(String file) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(eventsDir().resolve(file).toString());
+        APIGatewayV2HTTPEvent event = EventFiles.load(eventsDir(), file);
 
         APIGatewayV2HTTPResponse response = fx.handler.handleRequest(event, null);
 
@@ -80,8 +77,8 @@ class EventsTest {
 
     @Test
     void events_shouldBeShapedAsHttpApiSendsThem() throws IOException {
-        for (String file : eventFiles().toList()) {
-            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(eventsDir().resolve(file).toString());
+        for (String file : eventFiles()) {
+            APIGatewayV2HTTPEvent event = EventFiles.load(eventsDir(), file);
 
             assertThat(event.getVersion()).isEqualTo("2.0");
             assertThat(event.getHeaders().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());

@@ -2,24 +2,19 @@ package nhssm.report.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
+import nhssm.http.testing.LambdaArtifact;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import nhssm.local.dynamodb.TemplateTable;
 import org.apache.pdfbox.Loader;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LambdaArtifactIT {
 
-    private static final Set<String> SKIPPED = Set.of("target", ".git", "out", ".local-data", ".aws-sam");
     private static final String TOKEN = "artifact-probe-lead-token";
 
     private static LocalDynamoDb dynamo;
@@ -64,18 +58,11 @@ class LambdaArtifactIT {
 
     @Test
     void artifact_shouldLoadTheHandlerAndRenderReports_withNothingElseOnTheClassPath() throws Exception {
-        Path source = scratch.resolve("source");
-        Path artifact = scratch.resolve("artifact");
+        Path artifact = LambdaArtifact.build(TemplateTable.locateTemplate().getParent(), "ReportFunction", scratch, 900);
         Path downloads = Files.createDirectories(scratch.resolve("downloads"));
-        copyTree(TemplateTable.locateTemplate().getParent(), source);
-
-        Process make = new ProcessBuilder("make", "build-ReportFunction", "ARTIFACTS_DIR=" + artifact, "MVN=mvn -o")
-                .directory(source.toFile()).redirectErrorStream(true).start();
-        String makeOutput = output(make, 900);
-        assertThat(make.exitValue()).as(makeOutput).isZero();
 
         assertThat(artifact.resolve("nhssm/report/api/ReportHandler.class")).exists();
-        List<String> jars = list(artifact.resolve("lib"));
+        List<String> jars = LambdaArtifact.libJars(artifact);
         assertThat(jars).anyMatch(j -> j.startsWith("nhssm-core-")).anyMatch(j -> j.startsWith("nhssm-http-"))
                 .anyMatch(j -> j.startsWith("pdfbox-")).anyMatch(j -> j.startsWith("openpdf-fonts-extra-"))
                 .anyMatch(j -> j.startsWith("url-connection-client-"));
@@ -84,28 +71,15 @@ class LambdaArtifactIT {
                         || j.startsWith("DynamoDBLocal") || j.startsWith("junit") || j.startsWith("nhssm-local-")
                         || j.startsWith("validation-model") || j.startsWith("jsoup") || j.startsWith("openpdf-2"));
 
-        Path probe = scratch.resolve("ArtifactProbe.java");
-        try (var in = LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java")) {
-            Files.copy(in, probe);
-        }
-        ProcessBuilder launcher = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String out = LambdaArtifact.probe(artifact,
+                LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java"),
                 // As on Lambda: no display, and no fonts but those the artifact brings.
-                "-Djava.awt.headless=true",
-                "-cp", artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*",
-                probe.toString(), "nhssm.report.api.ReportHandler", TOKEN, downloads.toString())
-                .directory(scratch.toFile()).redirectErrorStream(true);
-        launcher.environment().clear();
-        launcher.environment().putAll(Map.of(
-                "TABLE_NAME", table,
-                "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
-                "AWS_REGION", "eu-west-2",
-                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
-        Process run = launcher.start();
-        String out = output(run, 300);
+                List.of("-Djava.awt.headless=true"),
+                List.of("nhssm.report.api.ReportHandler", TOKEN, downloads.toString()),
+                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                300);
 
-        assertThat(run.exitValue()).as(out).isZero();
-        assertThat(out.lines().filter(l -> l.matches("\\d{3} .*")).toList()).as(out)
+        assertThat(LambdaArtifact.responseLines(out)).as(out)
                 .satisfiesExactly(
                         national -> assertThat(national).startsWith("200 application/pdf %PDF-"),
                         unknownRound -> assertThat(unknownRound).startsWith("404 application/problem+json {")
@@ -130,40 +104,5 @@ class LambdaArtifactIT {
             }
         }
         return fonts;
-    }
-
-    private static String output(Process process, int seconds) throws InterruptedException, IOException {
-        boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!done) {
-            process.destroyForcibly();
-        }
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done).as("still running after " + seconds + " s: " + text).isTrue();
-        return text;
-    }
-
-    private static List<String> list(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.filter(p -> Stream.iterate(from.relativize(p), q -> q != null, Path::getParent)
-                            .noneMatch(q -> SKIPPED.contains(q.getFileName().toString())))
-                    .forEach(p -> {
-                        try {
-                            Path target = to.resolve(from.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(target);
-                            } else {
-                                Files.copy(p, target);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        }
     }
 }

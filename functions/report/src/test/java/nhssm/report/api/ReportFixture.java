@@ -17,6 +17,7 @@ import nhssm.core.token.TokenHash;
 import nhssm.core.token.TokenSecret;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.Json;
+import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
 
 /**
@@ -46,7 +47,7 @@ final class ReportFixture {
                 maxResponseBytes));
     }
 
-    APIGatewayV2HTTPResponse send(ReportEvent request) {
+    APIGatewayV2HTTPResponse send(HttpApiEvent request) {
         return handler.handleRequest(request.build(), null);
     }
 

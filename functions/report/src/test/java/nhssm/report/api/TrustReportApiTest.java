@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nhssm.core.token.Scope;
 import nhssm.http.Json;
+import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -95,7 +96,7 @@ class TrustReportApiTest {
     void consentedTrust_shouldBePublic_toAnyoneWithOrWithoutAToken() {
         String otherLead = fx.token("RJZ", Scope.LEAD);
 
-        for (ReportEvent request : List.of(ReportEvent.trust("2026", "RJ1.pdf"),
+        for (HttpApiEvent request : List.of(ReportEvent.trust("2026", "RJ1.pdf"),
                 ReportEvent.trust("2026", "RJ1.html").bearer(otherLead),
                 ReportEvent.trust("2026", "RJ1.html").bearer("not-a-token"))) {
             APIGatewayV2HTTPResponse response = fx.send(request);
@@ -159,7 +160,7 @@ class TrustReportApiTest {
         String expired = fx.token("RJZ", Scope.LEAD, "2026", ReportFixture.AFTER_ROUND.minusSeconds(1));
         String lastRound = fx.token("RJZ", Scope.LEAD, "2025", Instant.parse("2030-01-01T00:00:00Z"));
 
-        for (ReportEvent request : List.of(ReportEvent.trust("2026", "RJZ.pdf").bearer(expired),
+        for (HttpApiEvent request : List.of(ReportEvent.trust("2026", "RJZ.pdf").bearer(expired),
                 ReportEvent.trust("2026", "RJZ.pdf").bearer(lastRound),
                 ReportEvent.trust("2026", "RJZ.pdf").bearer("made-up"),
                 ReportEvent.trust("2026", "RJZ.pdf").header("authorization", "Basic dXNlcjpwYXNz"))) {
