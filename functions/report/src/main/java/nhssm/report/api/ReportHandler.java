@@ -8,19 +8,33 @@ import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpFunction;
+import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Lambda entry point of the report function: its API behind the shared HTTP edge. */
 public final class ReportHandler extends HttpFunction {
 
-    /** Used by the Lambda runtime: everything is built once per container, from the environment. */
+    /** Held here because a CRaC context holds its resources only weakly. */
+    private final RendererPriming priming;
+
+    /**
+     * Used by the Lambda runtime: everything is built once per container, from the environment. The
+     * renderers' priming starts first, so it overlaps building the database client and the first query.
+     */
     public ReportHandler() {
-        this(fromEnvironment(System.getenv()));
+        this(RendererPriming.start(), System.getenv());
+    }
+
+    private ReportHandler(RendererPriming priming, Map<String, String> env) {
+        super(fromEnvironment(env)::handle);
+        this.priming = priming;
+        Core.getGlobalContext().register(priming);
     }
 
     /** Used by tests and the local runtime, which supply their own store, clock or limit. */
     public ReportHandler(ReportApi api) {
         super(api::handle);
+        this.priming = null;
     }
 
     public static ReportApi fromEnvironment(Map<String, String> env) {
