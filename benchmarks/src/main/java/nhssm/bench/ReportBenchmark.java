@@ -50,7 +50,7 @@ final class ReportBenchmark {
 
     private static final List<Step> STEPS = List.of(
             new Step("to-main-ms", "JVM start to `main` (process started to `main` entered)"),
-            new Step("reference-ms", "survey definition and bundled reference list"),
+            new Step("reference-ms", "survey definition and bundled reference list (the priming thread runs alongside)"),
             new Step("read-ms", "read and deserialise the records (the store's `TrustRecordJson.decode`)"),
             new Step("data-ms", "`RoundData.of` (statistics)"),
             new Step("document-ms", "`NationalReport.build` (document model)"),
@@ -205,6 +205,11 @@ final class ReportBenchmark {
                             + " heap pools' peaks); live after a collection, data and PDF still held: %.1f MiB.%n",
                     flags.description, LAUNCHES, max(values(reports.get(flags), "peak-heap-bytes")) / (1 << 20),
                     max(values(reports.get(flags), "live-heap-bytes")) / (1 << 20));
+        }
+        for (JvmFlags flags : JvmFlags.values()) {
+            out.printf("The renderers' priming (started at `main`, as the function's handler starts it at init) had"
+                            + " ended when the PDF was written in %d of %d launches with %s.%n",
+                    (int) Arrays.stream(values(reports.get(flags), "primed-at-pdf")).sum(), LAUNCHES, flags.description);
         }
         out.printf("The fresh JVM's PDF (records read back from the stored form) is byte for byte the warm one: %s.%n",
                 Arrays.equals(childBytes, warmNationalPdf) ? "yes" : "no");
