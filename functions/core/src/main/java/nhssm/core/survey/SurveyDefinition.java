@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * <p>The same definition drives the form, validation, aggregation and the reports, so adding a
  * question means editing the definition file only.
+ *
+ * @param namedReportConsent the yes/no question, asked only in the official return, whose YES allows
+ *                           anyone to read the trust's named report (Q05 in 2026)
  */
 public record SurveyDefinition(
         String round,
@@ -18,6 +21,7 @@ public record SurveyDefinition(
         String title,
         RoundWindow window,
         LocalDate censusDate,
+        String namedReportConsent,
         List<Section> sections,
         List<Question> questions) {
 

@@ -219,6 +219,27 @@ public final class SurveyDefinitions {
         for (Question question : definition.questions()) {
             problems.addAll(problemsIn(question, sections, byId));
         }
+        problems.addAll(namedReportConsentProblems(definition.namedReportConsent(), byId));
+        return problems;
+    }
+
+    /** Only the official return speaks for the trust, so only an official yes/no question can publish its report. */
+    private static List<String> namedReportConsentProblems(String id, Map<String, Question> byId) {
+        if (id == null || id.isBlank()) {
+            return List.of("namedReportConsent is missing");
+        }
+        Question consent = byId.get(id);
+        if (consent == null) {
+            return List.of("namedReportConsent " + id + " does not exist");
+        }
+        List<String> problems = new ArrayList<>();
+        if (!(consent.answer() instanceof AnswerSpec.YesNo)) {
+            problems.add("namedReportConsent " + id + " is not a yes/no question");
+        }
+        if (consent.audience() != Audience.OFFICIAL) {
+            problems.add("namedReportConsent " + id + " is not asked only in the official return,"
+                    + " which alone speaks for the trust");
+        }
         return problems;
     }
 

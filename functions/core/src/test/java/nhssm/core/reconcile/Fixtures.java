@@ -68,7 +68,8 @@ final class Fixtures {
                         : q)
                 .toList();
         return new SurveyDefinition(SURVEY_2026.round(), SURVEY_2026.definitionVersion(), SURVEY_2026.title(),
-                SURVEY_2026.window(), SURVEY_2026.censusDate(), SURVEY_2026.sections(), questions);
+                SURVEY_2026.window(), SURVEY_2026.censusDate(), SURVEY_2026.namedReportConsent(), SURVEY_2026.sections(),
+                questions);
     }
 
     static Answer.Code code(String code) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -155,6 +156,7 @@ class SurveyDefinitionsTest {
         assertThat(definition.window().opensAt()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
         assertThat(definition.window().closesAt()).isEqualTo(Instant.parse("2027-02-01T00:00:00Z"));
         assertThat(definition.censusDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(definition.namedReportConsent()).isEqualTo("Q05");
         assertThat(definition.sections()).extracting(Section::code)
                 .containsExactly("ID", "CH", "SP", "SA", "LB", "TR", "LM", "RS", "ME", "BB", "MA", "AC", "EX");
         assertThat(definition.sections()).allSatisfy(s -> assertThat(s.title()).isNotBlank());
@@ -330,6 +332,7 @@ class SurveyDefinitionsTest {
         assertThat(json)
                 .contains("\"window\":{\"opensAt\":\"2026-10-01T00:00:00Z\",\"closesAt\":\"2027-02-01T00:00:00Z\"}")
                 .contains("\"censusDate\":\"2026-10-01\"")
+                .contains("\"namedReportConsent\":\"Q05\"")
                 .contains("\"answer\":{\"type\":\"trust\"}")
                 .contains("\"type\":\"likert\",\"min\":1,\"max\":5,\"anchors\":{\"1\":\"Ad hoc\",\"2\":\"Emerging\"")
                 .contains("\"type\":\"decimal\",\"min\":0.0,\"max\":50.0,\"decimalPlaces\":1")
@@ -404,6 +407,34 @@ class SurveyDefinitionsTest {
                 .hasMessageContaining("question Q16: restriction refers to question Q99")
                 .hasMessageContaining("question Q21: atMost refers to question Q98")
                 .hasMessageContaining("question Q42: consentQuestion Q97 does not exist");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Q99         | namedReportConsent Q99 does not exist",
+        "Q02         | namedReportConsent Q02 is not a yes/no question",
+        "Q42_CONSENT | namedReportConsent Q42_CONSENT is not asked only in the official return",
+        "''          | namedReportConsent is missing",
+    })
+    void parse_shouldFail_whenNamedReportConsentIsNotAnOfficialYesNoQuestion(String question, String problem)
+            throws IOException {
+        // Arrange: only the official return speaks for the trust, so only it may consent to a named report
+        String json = file2026()
+                .replace("\"namedReportConsent\": \"Q05\"", "\"namedReportConsent\": \"" + question + "\"");
+
+        // Act / Assert
+        assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(problem);
+    }
+
+    @Test
+    void parse_shouldFail_whenNamedReportConsentIsAbsent() throws IOException {
+        // Arrange
+        String json = file2026().replace("\"namedReportConsent\": \"Q05\",", "");
+
+        // Act / Assert
+        assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("namedReportConsent is missing");
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class ReportApi {
                 String odsCode = ((ReportRequest.ForTrust) read.report()).odsCode();
                 RoundData data = roundData(definition);
                 Optional<TrustRecord> record = data.records().stream().filter(r -> r.odsCode().equals(odsCode)).findFirst();
-                yield switch (TrustReportAccess.decide(authentication.reader(request, round), round, odsCode, record)) {
+                yield switch (TrustReportAccess.decide(authentication.reader(request, round), definition, odsCode, record)) {
                     case Access.Granted granted -> deliver(request, data, read.report(), granted);
                     case Access.Refused refused -> refusal(refused.problem());
                 };

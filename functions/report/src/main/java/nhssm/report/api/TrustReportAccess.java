@@ -2,6 +2,7 @@ package nhssm.report.api;
 
 import java.util.Optional;
 import nhssm.core.reconcile.TrustRecord;
+import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Scope;
 
 /**
@@ -15,10 +16,11 @@ final class TrustReportAccess {
     private TrustReportAccess() {
     }
 
-    /** {@code record}: the trust's record in the round, if it has one. */
-    static Access decide(Reader reader, String round, String odsCode, Optional<TrustRecord> record) {
+    /** {@code record}: the trust's record in the round of {@code definition}, if it has one. */
+    static Access decide(Reader reader, SurveyDefinition definition, String odsCode, Optional<TrustRecord> record) {
+        String round = definition.round();
         Optional<TrustRecord> responded = record.filter(TrustRecord::responded);
-        if (responded.filter(PublicationConsent::given).isPresent()) {
+        if (responded.filter(r -> PublicationConsent.given(definition, r)).isPresent()) {
             return Access.PUBLIC;
         }
         boolean entitled = switch (reader) {

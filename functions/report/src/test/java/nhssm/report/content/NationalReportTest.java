@@ -286,7 +286,7 @@ class NationalReportTest {
                 "Joint campaigns with local partners", null, Audience.ALL, Requirement.NONE, true, null,
                 new AnswerSpec.Likert(1, 5, Map.of("1", "Strongly disagree", "5", "Strongly agree"), List.of())));
         SurveyDefinition extended = new SurveyDefinition(base.round(), base.definitionVersion(), base.title(),
-                base.window(), base.censusDate(), sections, questions);
+                base.window(), base.censusDate(), base.namedReportConsent(), sections, questions);
 
         ReportDocument report = NationalReport.build(Rounds.round(extended, 11, t -> true, Rounds.Shape.MIXED));
 

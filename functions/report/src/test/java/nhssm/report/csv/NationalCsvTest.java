@@ -250,7 +250,7 @@ class NationalCsvTest {
                 single.audience(), single.required(), single.perception(), single.restriction(),
                 new AnswerSpec.Single(awkwardOptions));
         SurveyDefinition definition = new SurveyDefinition(DEFINITION.round(), DEFINITION.definitionVersion(),
-                DEFINITION.title(), DEFINITION.window(), DEFINITION.censusDate(),
+                DEFINITION.title(), DEFINITION.window(), DEFINITION.censusDate(), DEFINITION.namedReportConsent(),
                 DEFINITION.sections().stream().map(s -> s.code().equals(single.section())
                         ? new Section(s.code(), s.title() + ", \"and more\"") : s).toList(),
                 DEFINITION.questions().stream().map(q -> q.id().equals(single.id()) ? awkward : q).toList());
@@ -392,7 +392,8 @@ class NationalCsvTest {
                 number.hint(), number.audience(), number.required(), number.perception(), number.restriction(),
                 new AnswerSpec.WholeNumber(-1000, -1, null));
         SurveyDefinition definition = new SurveyDefinition(DEFINITION.round(), DEFINITION.definitionVersion(),
-                DEFINITION.title(), DEFINITION.window(), DEFINITION.censusDate(), DEFINITION.sections(),
+                DEFINITION.title(), DEFINITION.window(), DEFINITION.censusDate(), DEFINITION.namedReportConsent(),
+                DEFINITION.sections(),
                 DEFINITION.questions().stream().map(q -> q.id().equals(single.id()) ? formula
                         : q.id().equals(number.id()) ? negative : q).toList());
         String region = REGISTER.openOn(DEFINITION.censusDate()).get(0).region();
