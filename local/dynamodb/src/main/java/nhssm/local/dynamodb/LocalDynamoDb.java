@@ -10,14 +10,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * For tests: an in-memory DynamoDB Local server on a free loopback port, its client, and fresh
  * tables made exactly like template.yaml's {@code SurveyTable}. Test classes can share one server
- * and stay isolated by each taking its own {@link #newTable()}.
- *
- * <pre>{@code
- * static LocalDynamoDb dynamo;
- * @BeforeAll static void start() { dynamo = LocalDynamoDb.start(); }
- * @AfterAll static void stop() { dynamo.close(); }
- * @Test void stores() { var store = new DynamoDbSurveyStore(dynamo.client(), dynamo.newTable()); ... }
- * }</pre>
+ * and stay isolated by each taking its own {@link #newTable()}; {@link LocalDynamoDbExtension} gives a
+ * test class one server, started and stopped around it.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
