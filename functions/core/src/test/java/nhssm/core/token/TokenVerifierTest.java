@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token verdicts against grants stored in DynamoDB Local, the way the functions look them up. */
 class TokenVerifierTest {
@@ -18,20 +18,16 @@ class TokenVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final String ADMIN = "the-admin-token";
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private static DynamoDbSurveyStore store;
     private static TokenVerifier verifier;
 
     @BeforeAll
     static void start() {
-        dynamo = LocalDynamoDb.start();
-        store = new DynamoDbSurveyStore(dynamo.client(), dynamo.newTable());
+        store = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), DYNAMO.dynamo().newTable());
         verifier = new TokenVerifier(store, Optional.of(TokenHash.of(ADMIN)), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
     }
 
     private static TokenGrant grant(String token, String round, Instant expiresAt) {

@@ -23,11 +23,10 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,24 +34,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbSurveyStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
-    private static LocalDynamoDb dynamo;
+
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private String table;
     private DynamoDbSurveyStore store;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = dynamo.newTable();
-        store = new DynamoDbSurveyStore(dynamo.client(), table);
+        table = DYNAMO.dynamo().newTable();
+        store = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), table);
     }
 
     private static StoredResponse response(ResponseKind kind, Answers answers) {
@@ -190,13 +182,13 @@ class DynamoDbSurveyStoreTest {
 
     @Test
     void anyCall_shouldRaiseStoreUnavailable_whenTheTableDoesNotExist() {
-        DynamoDbSurveyStore missing = new DynamoDbSurveyStore(dynamo.client(), "no-such-table");
+        DynamoDbSurveyStore missing = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), "no-such-table");
 
         assertThatThrownBy(() -> missing.findToken(TokenHash.of("x"))).isInstanceOf(StoreUnavailableException.class);
     }
 
     private Map<String, AttributeValue> item(String pk, String sk) {
-        DynamoDbClient client = dynamo.client();
+        DynamoDbClient client = DYNAMO.dynamo().client();
         return client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
                 .consistentRead(true)).item();
     }

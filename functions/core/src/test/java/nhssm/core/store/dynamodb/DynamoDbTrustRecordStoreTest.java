@@ -18,35 +18,27 @@ import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Trust records on DynamoDB Local: the document round trip, optimistic versions and the round's index. */
 class DynamoDbTrustRecordStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-03T12:00:00Z");
-    private static LocalDynamoDb dynamo;
+
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private DynamoDbTrustRecordStore store;
     private DynamoDbSurveyStore responses;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = dynamo.newTable();
-        store = new DynamoDbTrustRecordStore(dynamo.client(), table);
-        responses = new DynamoDbSurveyStore(dynamo.client(), table);
+        String table = DYNAMO.dynamo().newTable();
+        store = new DynamoDbTrustRecordStore(DYNAMO.dynamo().client(), table);
+        responses = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), table);
     }
 
     /** Every kind of value, including a median between scale points and text beyond the Basic Multilingual Plane. */
