@@ -24,18 +24,19 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
 import nhssm.core.survey.SurveyDefinitions;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** The aggregate handler fed with real stream records from DynamoDB Local, as Lambda delivers them. */
 class AggregateHandlerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    private static LocalDynamoDb dynamo;
+
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     private String table;
     private DynamoDbSurveyStore responses;
@@ -43,23 +44,13 @@ class AggregateHandlerTest {
     private AggregateHandler handler;
     private StreamRecords stream;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = dynamo.newTable();
-        responses = new DynamoDbSurveyStore(dynamo.client(), table);
-        records = new DynamoDbTrustRecordStore(dynamo.client(), table);
+        table = DYNAMO.dynamo().newTable();
+        responses = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), table);
+        records = new DynamoDbTrustRecordStore(DYNAMO.dynamo().client(), table);
         handler = new AggregateHandler(records);
-        stream = new StreamRecords(dynamo, table);
+        stream = new StreamRecords(DYNAMO.dynamo(), table);
     }
 
     @Test
@@ -74,7 +65,7 @@ class AggregateHandlerTest {
         assertThat(value("RJ1", "Q13")).isEqualTo(new Answer.Code("NONE"));
 
         // A removal (an erasure by the census team; the API never deletes) is recomputed too.
-        dynamo.client().deleteItem(b -> b.tableName(table).key(Map.of(
+        DYNAMO.dynamo().client().deleteItem(b -> b.tableName(table).key(Map.of(
                 "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ROUND#2026#TRUST#RJ1"),
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESP#" + official.key().id()))));
         List<Record> removal = newSince(2);
@@ -136,7 +127,8 @@ class AggregateHandlerTest {
     void storeUnavailable_shouldReportEveryRecordOfTheTrust() {
         submitted("RJ1", ResponseKind.OFFICIAL, Map.of("Q13", "STANDALONE"));
         DynamodbEvent event = stream.event(stream.responses());
-        AggregateHandler noTable = new AggregateHandler(new DynamoDbTrustRecordStore(dynamo.client(), "no-such-table"));
+        AggregateHandler noTable = new AggregateHandler(
+                new DynamoDbTrustRecordStore(DYNAMO.dynamo().client(), "no-such-table"));
 
         StreamsEventResponse response = noTable.handleRequest(event, null);
 

@@ -6,25 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DefinitionApiTest {
 
     private static final String ROUTE = "/api/rounds/{round}/definition";
-    private static LocalDynamoDb dynamo;
+
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private static CollectFixture fx;
 
     @BeforeAll
     static void start() {
-        dynamo = LocalDynamoDb.start();
-        fx = new CollectFixture(dynamo);
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
+        fx = new CollectFixture(DYNAMO.dynamo());
     }
 
     @Test

@@ -17,11 +17,10 @@ import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.token.Scope;
 import nhssm.http.testing.EventFiles;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.dynamodb.TemplateTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,17 +45,8 @@ class EventsTest {
             "staff-links-post.json", 201,
             "invitations-post.json", 201);
 
-    private static LocalDynamoDb dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     static List<String> eventFiles() throws IOException {
         return EventFiles.names(eventsDir());
@@ -70,7 +60,7 @@ class EventsTest {
     @ParameterizedTest
     @MethodSource("eventFiles")
     void handleRequest_shouldAnswerWithTheExpectedStatus_forEveryEventFile(String file) {
-        CollectFixture fx = new CollectFixture(dynamo, CollectFixture.DURING_ROUND, ADMIN_TOKEN);
+        CollectFixture fx = new CollectFixture(DYNAMO.dynamo(), CollectFixture.DURING_ROUND, ADMIN_TOKEN);
         fx.grant(LEAD_TOKEN, "RJ1", Scope.LEAD);
         fx.grant(STAFF_TOKEN, "RJ1", Scope.STAFF);
         if (file.startsWith("response-")) {

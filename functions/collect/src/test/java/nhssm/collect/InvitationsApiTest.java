@@ -9,32 +9,23 @@ import java.util.Map;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenHash;
 import nhssm.http.testing.HttpApiEvent;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Invitations (admin → lead token) and staff links (lead → staff token). */
 class InvitationsApiTest {
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private CollectFixture fx;
-
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void freshTable() {
-        fx = new CollectFixture(dynamo);
+        fx = new CollectFixture(DYNAMO.dynamo());
     }
 
     private APIGatewayV2HTTPResponse invite(String adminToken, String body) {

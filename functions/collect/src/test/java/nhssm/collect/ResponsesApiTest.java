@@ -17,11 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nhssm.core.token.Scope;
 import nhssm.http.testing.HttpApiEvent;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The responses routes end to end: handler, validation and the DynamoDB store on DynamoDB Local. */
 class ResponsesApiTest {
@@ -30,24 +29,16 @@ class ResponsesApiTest {
     private static final String ONE = "/api/rounds/{round}/responses/{id}";
     private static final String WELSH_AND_EMOJI = "Mae'r ŵyn yn chwarae ar y bryn; ŷd aur 👩‍⚕️💙 — “diolch”";
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private CollectFixture fx;
     private String lead;
     private String staff;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        fx = new CollectFixture(dynamo);
+        fx = new CollectFixture(DYNAMO.dynamo());
         lead = fx.token("RJ1", Scope.LEAD);
         staff = fx.token("RJ1", Scope.STAFF);
     }
@@ -217,7 +208,7 @@ class ResponsesApiTest {
 
     @Test
     void create_shouldSayWhenTheWindowIs_whenTheRoundIsClosed() {
-        CollectFixture afterClose = new CollectFixture(dynamo, Instant.parse("2027-03-01T00:00:00Z"));
+        CollectFixture afterClose = new CollectFixture(DYNAMO.dynamo(), Instant.parse("2027-03-01T00:00:00Z"));
         String token = afterClose.token("RJ1", Scope.STAFF);
 
         APIGatewayV2HTTPResponse refused = afterClose.send(post(token).json(Bodies.individual("SUBMITTED")));

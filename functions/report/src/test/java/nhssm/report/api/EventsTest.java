@@ -13,11 +13,11 @@ import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
 import nhssm.http.testing.EventFiles;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.dynamodb.TemplateTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,21 +38,17 @@ class EventsTest {
             "trust-pdf-get.json", 200,
             "trust-html-get-anonymous.json", 404);
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private static ReportFixture fx;
 
     @BeforeAll
     static void start() {
-        dynamo = LocalDynamoDb.start();
-        fx = new ReportFixture(dynamo);
+        fx = new ReportFixture(DYNAMO.dynamo());
         fx.store(TrustRecords.official("RJ1", "NO", 1));
         fx.tokens.saveToken(new TokenGrant(TokenHash.of(LEAD_TOKEN), "2026", "RJ1", Scope.LEAD,
                 Instant.parse("2026-11-24T10:00:00Z"), Instant.parse("2027-12-31T00:00:00Z")));
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
     }
 
     static List<String> eventFiles() throws IOException {

@@ -9,34 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.http.Json;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.report.csv.NationalCsv;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /reports/{round}/{file}: the national report, public, on trust records stored in DynamoDB Local. */
 class NationalReportApiTest {
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private ReportFixture fx;
-
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void roundWithThreeTrusts() {
-        fx = new ReportFixture(dynamo);
+        fx = new ReportFixture(DYNAMO.dynamo());
         fx.store(TrustRecords.official("RJ1", "YES", 3));
         fx.store(TrustRecords.official("RJZ", "NO", 5));
         fx.store(TrustRecords.official("RRK", "NO", 2));
@@ -157,8 +148,8 @@ class NationalReportApiTest {
     @Test
     void aReportOverTheResponseLimit_shouldBeAClearProblem_notABrokenDownload() {
         long encoded = fx.send(ReportEvent.national("2026", "national.html")).getBody().length();
-        ReportFixture justEnough = new ReportFixture(dynamo, encoded + ReportApi.ENVELOPE_ALLOWANCE);
-        ReportFixture oneByteShort = new ReportFixture(dynamo, encoded + ReportApi.ENVELOPE_ALLOWANCE - 1);
+        ReportFixture justEnough = new ReportFixture(DYNAMO.dynamo(), encoded + ReportApi.ENVELOPE_ALLOWANCE);
+        ReportFixture oneByteShort = new ReportFixture(DYNAMO.dynamo(), encoded + ReportApi.ENVELOPE_ALLOWANCE - 1);
         for (ReportFixture f : new ReportFixture[] {justEnough, oneByteShort}) {
             f.store(TrustRecords.official("RJ1", "YES", 3));
             f.store(TrustRecords.official("RJZ", "NO", 5));

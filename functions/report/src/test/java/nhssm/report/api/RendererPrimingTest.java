@@ -13,14 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.report.html.HtmlReportWriter;
 import nhssm.report.pdf.TaggedPdfWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The renderers' priming, which the Lambda handler starts at init: requests served while it runs, and after
@@ -30,21 +29,12 @@ class RendererPrimingTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private static LocalDynamoDb dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     @Test
     void nationalPdf_whilePrimingRunsAndAfter_shouldBeTheBytesOfARenderWithNoPrimingRunning() throws Exception {
-        ReportFixture fx = new ReportFixture(dynamo);
+        ReportFixture fx = new ReportFixture(DYNAMO.dynamo());
         fx.store(TrustRecords.official("RJ1", "YES", 3));
         fx.store(TrustRecords.official("RJZ", "NO", 5));
         byte[] unprimed = nationalPdf(fx);

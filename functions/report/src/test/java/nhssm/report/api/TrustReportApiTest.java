@@ -12,13 +12,12 @@ import java.util.Map;
 import nhssm.core.token.Scope;
 import nhssm.http.Json;
 import nhssm.http.testing.HttpApiEvent;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /reports/{round}/trusts/{file}: who may read which trust's report, on trust records and tokens
@@ -27,22 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class TrustReportApiTest {
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private ReportFixture fx;
-
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void round() {
-        fx = new ReportFixture(dynamo);
+        fx = new ReportFixture(DYNAMO.dynamo());
         fx.store(TrustRecords.official("RJ1", "YES", 3));
         fx.store(TrustRecords.official("RJZ", "NO", 4));
         fx.store(TrustRecords.draftOnly("RRK"));
