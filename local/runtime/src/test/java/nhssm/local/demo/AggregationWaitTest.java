@@ -24,32 +24,23 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
 import nhssm.core.survey.SurveyDefinitions;
-import nhssm.local.dynamodb.LocalDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On DynamoDB Local: the wait ends exactly when every trust's record covers all of its responses. */
 class AggregationWaitTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    private static LocalDynamoDb dynamo;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     @Test
     void await_shouldReturnOnceEveryRecordCoversItsResponses_andSayHowFarItGotWhenTimeRunsOut() {
-        String table = dynamo.newTable();
-        DynamoDbSurveyStore responses = new DynamoDbSurveyStore(dynamo.client(), table);
-        DynamoDbTrustRecordStore records = new DynamoDbTrustRecordStore(dynamo.client(), table);
+        String table = DYNAMO.dynamo().newTable();
+        DynamoDbSurveyStore responses = new DynamoDbSurveyStore(DYNAMO.dynamo().client(), table);
+        DynamoDbTrustRecordStore records = new DynamoDbTrustRecordStore(DYNAMO.dynamo().client(), table);
         StoredResponse first = submitted(responses, "RJ1");
         submitted(responses, "RJ1");
         submitted(responses, "RYJ");

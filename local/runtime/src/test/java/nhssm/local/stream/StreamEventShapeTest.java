@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -31,7 +30,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.stream.StreamFixtures.Log;
 import nhssm.local.stream.StreamFixtures.RecordingInvoker;
 import nhssm.local.stream.StreamFixtures.Source;
@@ -46,25 +45,16 @@ class StreamEventShapeTest {
 
     private static final String WELSH = "Diolch yn fawr ✓ 🙂";
 
-    private static LocalDynamoDb dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     /** Inserts, modifies and removes one item with every attribute type; returns the three records delivered. */
     private static Delivered insertModifyRemove() {
-        String table = dynamo.newTable();
+        String table = DYNAMO.dynamo().newTable();
         var invoker = RecordingInvoker.succeeding();
         Log log = new Log();
         try (StreamPump pump = StreamPump.start(Source.defaults().template(), Map.of(TABLE, table),
-                dynamo.client(), dynamo.streamsClient(), invoker, log.options())) {
+                DYNAMO.dynamo().client(), DYNAMO.dynamo().streamsClient(), invoker, log.options())) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put("text", AttributeValue.fromS(WELSH));
             item.put("number", AttributeValue.fromN("1.50"));
@@ -76,15 +66,15 @@ class StreamEventShapeTest {
             item.put("strings", AttributeValue.fromSs(List.of("one", "two")));
             item.put("numbers", AttributeValue.fromNs(List.of("1", "2")));
             item.put("binaries", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("b1"))));
-            StreamFixtures.put(dynamo.client(), table, "RESP#1", item);
-            dynamo.client().updateItem(r -> r.tableName(table).key(key("RESP#1"))
+            StreamFixtures.put(DYNAMO.dynamo().client(), table, "RESP#1", item);
+            DYNAMO.dynamo().client().updateItem(r -> r.tableName(table).key(key("RESP#1"))
                     .updateExpression("SET #t = :t").expressionAttributeNames(Map.of("#t", "text"))
                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("changed"))));
-            dynamo.client().deleteItem(r -> r.tableName(table).key(key("RESP#1")));
+            DYNAMO.dynamo().client().deleteItem(r -> r.tableName(table).key(key("RESP#1")));
 
             await("three records are delivered", () -> invoker.recordCount() >= 3);
         }
-        String streamArn = dynamo.client().describeTable(r -> r.tableName(table)).table().latestStreamArn();
+        String streamArn = DYNAMO.dynamo().client().describeTable(r -> r.tableName(table)).table().latestStreamArn();
         return new Delivered(invoker.events, invoker.records(), streamArn);
     }
 

@@ -23,14 +23,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.lambda.FunctionInvoker;
 import nhssm.local.lambda.Invocation;
 import nhssm.local.stream.StreamFixtures.Log;
@@ -42,34 +41,25 @@ class StreamPumpTest {
 
     private static final String THREAD = "stream-pump-" + FUNCTION + "-" + EVENT;
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     private String table;
     private final Log log = new Log();
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void newTable() {
-        table = dynamo.newTable();
+        table = DYNAMO.dynamo().newTable();
     }
 
     private StreamPump pump(Source source, FunctionInvoker invoker) {
-        return StreamPump.start(source.template(), Map.of(TABLE, table), dynamo.client(), dynamo.streamsClient(),
-                invoker, log.options());
+        return StreamPump.start(source.template(), Map.of(TABLE, table), DYNAMO.dynamo().client(),
+                DYNAMO.dynamo().streamsClient(), invoker, log.options());
     }
 
     private void write(String... sks) {
         for (String sk : sks) {
-            put(dynamo.client(), table, sk);
+            put(DYNAMO.dynamo().client(), table, sk);
         }
     }
 
@@ -132,7 +122,7 @@ class StreamPumpTest {
 
         try (StreamPump pump = pump(source, invoker)) {
             write("REV#a#0000000001", "RESP#a", "OFFICIAL", "REV#a#0000000002", "RESP#b", "AGG");
-            dynamo.client().deleteItem(r -> r.tableName(table).key(StreamFixtures.key("REV#a#0000000001")));
+            DYNAMO.dynamo().client().deleteItem(r -> r.tableName(table).key(StreamFixtures.key("REV#a#0000000001")));
             write("RESP#last");
             await("RESP#last is delivered", () -> invoker.records().stream().anyMatch(r -> sk(r).equals("RESP#last")));
         }
@@ -399,8 +389,8 @@ class StreamPumpTest {
                 throw new IllegalStateException("interrupted", e);
             }
         };
-        StreamPump pump = StreamPump.start(Source.defaults().template(), Map.of(TABLE, table), dynamo.client(),
-                dynamo.streamsClient(), invoker, log.options().withCloseTimeout(Duration.ofMillis(200)));
+        StreamPump pump = StreamPump.start(Source.defaults().template(), Map.of(TABLE, table), DYNAMO.dynamo().client(),
+                DYNAMO.dynamo().streamsClient(), invoker, log.options().withCloseTimeout(Duration.ofMillis(200)));
         await("the function is invoked", () -> invoked.getCount() == 0);
 
         pump.close();
@@ -425,18 +415,18 @@ class StreamPumpTest {
     @Test
     void start_shouldRefuseATableItDoesNotKnow() {
         assertThatThrownBy(() -> StreamPump.start(Source.defaults().template(), Map.of("OtherTable", table),
-                dynamo.client(), dynamo.streamsClient(), RecordingInvoker.succeeding(), log.options()))
+                DYNAMO.dynamo().client(), DYNAMO.dynamo().streamsClient(), RecordingInvoker.succeeding(), log.options()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no local table for " + TABLE);
         assertThatThrownBy(() -> StreamPump.start(Source.defaults().template(), Map.of(TABLE, "NoSuchTable"),
-                dynamo.client(), dynamo.streamsClient(), RecordingInvoker.succeeding(), log.options()))
+                DYNAMO.dynamo().client(), DYNAMO.dynamo().streamsClient(), RecordingInvoker.succeeding(), log.options()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("table NoSuchTable (" + TABLE + ") does not exist");
     }
 
     @Test
     void log_shouldNeverContainRecordContents() {
-        put(dynamo.client(), table, "RESP#1", Map.of("freeText",
+        put(DYNAMO.dynamo().client(), table, "RESP#1", Map.of("freeText",
                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("my manager is Jane Doe")));
         var invoker = new RecordingInvoker(records -> functionError());
 
