@@ -10,15 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nhssm.core.reconcile.Reconciliation;
 import nhssm.core.response.Answers;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
+import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
+import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
@@ -31,7 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** `nhssm invoke CollectFunction --event FILE` for every file in events/, as a user would run it. */
+/**
+ * `nhssm invoke CollectFunction --event FILE` for every file in events/, and `nhssm invoke ReportFunction`
+ * for every file in events/report/, as a user would run them.
+ */
 class InvokeEventsTest {
 
     /** The tokens and response id written into the event files. */
@@ -49,6 +56,14 @@ class InvokeEventsTest {
             "response-put.json", 200,
             "staff-links-post.json", 201,
             "invitations-post.json", 201);
+
+    /** RJ1 has responded (a submitted official return, aggregated) and keeps its report private. */
+    private static final Map<String, Integer> EXPECTED_REPORT_STATUS = Map.of(
+            "national-pdf-get.json", 200,
+            "national-html-get.json", 200,
+            "national-csv-get.json", 200,
+            "trust-pdf-get.json", 200,
+            "trust-html-get-anonymous.json", 404);
 
     private static final Path ROOT = TemplateTable.locateTemplate().getParent();
     private static DynamoDbLocalServer dynamo;
@@ -72,9 +87,16 @@ class InvokeEventsTest {
         }
     }
 
+    static Stream<String> reportEventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("events/report"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
     @Test
     void everyEventFile_shouldHaveAnExpectedStatus() throws IOException {
         assertThat(eventFiles()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATUS.keySet());
+        assertThat(reportEventFiles()).containsExactlyInAnyOrderElementsOf(EXPECTED_REPORT_STATUS.keySet());
     }
 
     @ParameterizedTest
@@ -93,6 +115,28 @@ class InvokeEventsTest {
         assertThat(result.get("statusCode").asInt()).as(file + ": " + result).isEqualTo(EXPECTED_STATUS.get(file));
     }
 
+    @ParameterizedTest
+    @MethodSource("reportEventFiles")
+    void invoke_shouldPrintTheReportWithTheExpectedStatus_forEveryReportEventFile(String file) throws Exception {
+        freshTableWithTheEventsTokens(false);
+        rj1HasAnAggregatedOfficialReturn();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = LocalInvoke.run(ROOT, "ReportFunction", ROOT.resolve("events/report").resolve(file), dynamo.endpoint(),
+                Optional.of(ADMIN), Optional.of(DURING_ROUND), work, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        int expected = EXPECTED_REPORT_STATUS.get(file);
+        assertThat(result.get("statusCode").asInt()).as(file + ": " + result.get("headers")).isEqualTo(expected);
+        if (expected == 200) {
+            assertThat(result.get("isBase64Encoded").asBoolean()).isTrue();
+            assertThat(java.util.Base64.getDecoder().decode(result.get("body").asText())).isNotEmpty();
+        }
+    }
+
     @Test
     void invoke_shouldExitNonZero_whenTheFunctionIsUnknown() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -103,6 +147,17 @@ class InvokeEventsTest {
 
         assertThat(exit).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("NoSuchFunction", "CollectFunction");
+    }
+
+    /** RJ1's submitted official return (no answers, so no consent to publish) and its reconciled record. */
+    private static void rj1HasAnAggregatedOfficialReturn() {
+        Instant before = DURING_ROUND.minusSeconds(3600);
+        StoredResponse submitted = new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
+                ResponseStatus.SUBMITTED, 1, "2026.1", Answers.NONE, before, before, before);
+        new DynamoDbSurveyStore(dynamo.client(), "SurveyTable").create(submitted, Optional.empty());
+        var definition = SurveyDefinitions.forRound("2026").orElseThrow();
+        new DynamoDbTrustRecordStore(dynamo.client(), "SurveyTable")
+                .putRecord(Reconciliation.reconcile(definition, List.of(submitted), 1), 0);
     }
 
     /** SurveyTable as the template declares it, with the event files' tokens and (if asked) their response. */
