@@ -123,14 +123,19 @@ final class TrustAnswer {
         return java.util.stream.Stream.concat(known.stream(), others.stream()).toList();
     }
 
-    /** The number a value stands for, for placing it on a chart; empty for codes and choices. */
-    static Optional<Double> number(Reconciled value) {
-        Answer answer = switch (value) {
+    /** The answer a reconciled value settled on; null for a conflict, which settled on none. */
+    private static Answer agreed(Reconciled value) {
+        return switch (value) {
             case Reconciled.FromOfficial o -> o.answer();
             case Reconciled.ByMajority m -> m.answer();
             case Reconciled.ByMedian m -> m.answer();
             case Reconciled.Conflict c -> null;
         };
+    }
+
+    /** The number a value stands for, for placing it on a chart; empty for codes and choices. */
+    static Optional<Double> number(Reconciled value) {
+        Answer answer = agreed(value);
         return switch (answer) {
             case Answer.WholeNumber w -> Optional.of((double) w.value());
             case Answer.DecimalNumber d -> Optional.of(d.value().doubleValue());
@@ -141,12 +146,7 @@ final class TrustAnswer {
 
     /** The codes of a choice value (one for single choice, any number for multiple); empty otherwise. */
     static List<String> codes(Reconciled value) {
-        Answer answer = switch (value) {
-            case Reconciled.FromOfficial o -> o.answer();
-            case Reconciled.ByMajority m -> m.answer();
-            case Reconciled.ByMedian m -> m.answer();
-            case Reconciled.Conflict c -> null;
-        };
+        Answer answer = agreed(value);
         return switch (answer) {
             case Answer.Code c -> List.of(c.code());
             case Answer.Codes c -> c.codes();
