@@ -120,19 +120,26 @@ final class ChartDrawer {
             return height;
         }
 
+        /** The key and first row: the least of the chart that may start a page. */
+        Rows first() {
+            return new Rows(0, Math.min(1, marks.rows().size()));
+        }
+
         /**
-         * The rows in consecutive parts, each as many rows as fit in {@code pageHeight} with the key and
-         * guide repeated. A part holds at least one row, so a single row taller than a page (only a label of
-         * hundreds of words could make one) would still overflow its page.
+         * The rows in consecutive parts, the first as many rows as fit in {@code firstHeight} (what is left of
+         * its page), each next as many as fit in {@code pageHeight}, with the key and guide repeated. A part
+         * holds at least one row, so a single row taller than a page (only a label of hundreds of words could
+         * make one) would still overflow its page.
          */
-        List<Rows> split(float pageHeight) {
+        List<Rows> split(float firstHeight, float pageHeight) {
             List<Rows> parts = new ArrayList<>();
             int count = marks.rows().size();
             int from = 0;
             do {
                 int to = from;
                 float height = height(new Rows(from, from));
-                while (to < count && (to == from || height + rowHeight(to) <= pageHeight)) {
+                float room = parts.isEmpty() ? firstHeight : pageHeight;
+                while (to < count && (to == from || height + rowHeight(to) <= room)) {
                     height += rowHeight(to);
                     to++;
                 }

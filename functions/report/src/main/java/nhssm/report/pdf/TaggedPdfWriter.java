@@ -85,6 +85,7 @@ public final class TaggedPdfWriter {
     private static final float SMALL_LEADING = 12;
     private static final float PARAGRAPH_GAP = 8;
     private static final float CELL_PADDING = 4;
+    private static final float LIST_INDENT = 16;
     private static final float[] HEADING_SIZE = {22, 17, 14, 12.5f, 11.5f, 11};
     private static final int CONTENTS_DEPTH = 2;
     private static final String PRODUCER = "nhssm report renderer (Apache PDFBox)";
@@ -178,7 +179,7 @@ public final class TaggedPdfWriter {
                         + " deep; PDF headings stop at H6");
             }
             PDStructureElement sect = child(parent, "Sect");
-            heading(sect, depth, section.title());
+            heading(sect, depth, section.title(), startOf(section.content(), depth + 1));
             contentsEntryDrawn(section.title(), depth);
             PDOutlineItem bookmark = bookmark(section.title());
             outlineParents.peek().addLast(bookmark);
@@ -189,16 +190,19 @@ public final class TaggedPdfWriter {
             outlineParents.pop();
         }
 
-        /** Draws a heading, kept on the same page as at least two lines of what follows. */
-        private void heading(PDStructureElement parent, int level, String title) throws IOException {
+        /**
+         * Draws a heading on the same page as the start of what follows it ({@code keepWithNext} high), so a
+         * heading is never left alone at the foot of a page.
+         */
+        private void heading(PDStructureElement parent, int level, String title, float keepWithNext)
+                throws IOException {
             float size = HEADING_SIZE[level - 1];
-            TextLayout layout = new TextLayout(fonts, fonts.bold, size);
-            List<List<TextLayout.Piece>> lines = layout.lines(List.of(Span.of(title)), PageFlow.WIDTH);
+            List<List<TextLayout.Piece>> lines = headingLines(level, title);
             float leading = size * 1.3f;
             if (!flow.atTopOfPage()) {
                 flow.down(size * 0.8f);
             }
-            flow.ensure(lines.size() * leading + 2 * LEADING);
+            flow.ensure(headingHeight(level, title) + keepWithNext);
             PDStructureElement heading = child(parent, "H" + level);
             lastHeadingTop = flow.y();
             lastHeadingSheet = flow.sheet();
@@ -207,6 +211,43 @@ public final class TaggedPdfWriter {
                 flow.down(leading);
             }
             flow.down(size * 0.4f);
+        }
+
+        private List<List<TextLayout.Piece>> headingLines(int level, String title) {
+            return new TextLayout(fonts, fonts.bold, HEADING_SIZE[level - 1]).lines(List.of(Span.of(title)),
+                    PageFlow.WIDTH);
+        }
+
+        /** A heading's height from the top of its first line to where what follows it starts. */
+        private float headingHeight(int level, String title) {
+            float size = HEADING_SIZE[level - 1];
+            return headingLines(level, title).size() * size * 1.3f + size * 0.4f;
+        }
+
+        /** How much of these blocks, drawn at the given depth, must stay with the heading above them. */
+        private float startOf(List<Block> blocks, int depth) {
+            return blocks.isEmpty() ? 0 : start(blocks.get(0), depth);
+        }
+
+        /**
+         * The height of a block's start, drawn at the given depth, that may not be parted from the heading
+         * before it: the room the block makes for itself before it draws (a table's caption, header and first
+         * row; a whole chart that fits on a page, or its key and first row), or a text's first two lines.
+         */
+        private float start(Block block, int depth) {
+            return switch (block) {
+                // Too deep for a heading: section() refuses it when it comes to draw it.
+                case Section section when depth > HEADING_SIZE.length -> 0;
+                case Section section -> HEADING_SIZE[depth - 1] * 0.8f + headingHeight(depth, section.title())
+                        + startOf(section.content(), depth + 1);
+                case Paragraph paragraph -> Math.min(2, body.lines(paragraph.spans(), PageFlow.WIDTH).size())
+                        * LEADING;
+                case ItemList list -> list.items().isEmpty() ? 0
+                        : Math.min(2, body.lines(list.items().get(0), PageFlow.WIDTH - LIST_INDENT).size())
+                                * LEADING;
+                case DataTable table -> tableStart(table);
+                case Figure figure -> figureStart(figure);
+            };
         }
 
         private float lastHeadingTop;
@@ -270,7 +311,7 @@ public final class TaggedPdfWriter {
             PDListAttributeObject numbering = new PDListAttributeObject();
             numbering.setListNumbering(PDListAttributeObject.LIST_NUMBERING_DISC);
             l.addAttribute(numbering);
-            float indent = 16;
+            float indent = LIST_INDENT;
             for (List<Span> item : list.items()) {
                 PDStructureElement li = child(l, "LI");
                 PDStructureElement label = child(li, "Lbl");
@@ -322,9 +363,7 @@ public final class TaggedPdfWriter {
             for (DataTable.Row dataRow : data.rows()) {
                 rowLines.add(cellLines(cellsOf(dataRow), widths, boldCells, body));
             }
-            float headerHeight = rowHeight(headerLines);
-            float firstRow = rowLines.isEmpty() ? 0 : rowHeight(rowLines.get(0));
-            flow.ensure(captionLines.size() * LEADING + 4 + headerHeight + firstRow);
+            flow.ensure(tableStart(captionLines.size(), headerLines, rowLines));
             PDStructureElement caption = child(table, "Caption");
             for (List<TextLayout.Piece> line : captionLines) {
                 drawLine(caption, line, fonts.bold, BODY_SIZE, PageFlow.MARGIN_X, flow.y() - LEADING * 0.75f);
@@ -357,6 +396,22 @@ public final class TaggedPdfWriter {
                 row(lines, elements, widths, boldCells, body, false);
             }
             flow.down(PARAGRAPH_GAP + 4);
+        }
+
+        /** A table's caption, header row and first data row, kept on one page. */
+        private float tableStart(DataTable data) {
+            float[] widths = columnWidths(data.columnHeaders().size());
+            TextLayout boldCells = new TextLayout(fonts, fonts.bold, BODY_SIZE);
+            int captionLines = boldCells.lines(List.of(Span.of(data.caption())), PageFlow.WIDTH).size();
+            List<List<List<List<TextLayout.Piece>>>> firstRow = data.rows().isEmpty() ? List.of()
+                    : List.of(cellLines(cellsOf(data.rows().get(0)), widths, boldCells, body));
+            return tableStart(captionLines, cellLines(data.columnHeaders(), widths, boldCells, boldCells), firstRow);
+        }
+
+        private static float tableStart(int captionLines, List<List<List<TextLayout.Piece>>> headerLines,
+                List<List<List<List<TextLayout.Piece>>>> rowLines) {
+            float firstRow = rowLines.isEmpty() ? 0 : rowHeight(rowLines.get(0));
+            return captionLines * LEADING + 4 + rowHeight(headerLines) + firstRow;
         }
 
         private static List<String> cellsOf(DataTable.Row row) {
@@ -449,28 +504,16 @@ public final class TaggedPdfWriter {
 
         /**
          * A chart with its caption, then its data table. A chart that fits on a page is kept whole (on the
-         * next page if need be); a taller one starts on a new page and continues over as many as it needs,
-         * its key repeated on each, all in the one Figure element. The limit: a single row taller than a
-         * page (a label of hundreds of words) is not cut, and would overflow its page.
+         * next page if need be); a taller one starts where its key and first row fit and continues over as
+         * many pages as it needs, its key repeated on each, all in the one Figure element. The limit: a single
+         * row taller than a page (a label of hundreds of words) is not cut, and would overflow its page.
          */
         private void figure(Figure figure, PDStructureElement parent) throws IOException {
-            ChartDrawer charts = new ChartDrawer(body, BODY_SIZE, LEADING, small, SMALL_SIZE, SMALL_LEADING);
-            ChartDrawer.Layout chart = charts.layout(figure.chart(), PageFlow.WIDTH);
-            TextLayout captionLayout = new TextLayout(fonts, fonts.bold, BODY_SIZE);
-            List<List<TextLayout.Piece>> captionLines = captionLayout.lines(List.of(Span.of(figure.caption())),
-                    PageFlow.WIDTH);
-            float captionHeight = captionLines.size() * LEADING + 4;
-            float pageHeight = PageFlow.TOP - PageFlow.BOTTOM;
-            List<ChartDrawer.Rows> parts;
-            if (chart.height(chart.all()) + captionHeight <= pageHeight) {
-                flow.ensure(chart.height(chart.all()) + captionHeight);
-                parts = List.of(chart.all());
-            } else {
-                if (!flow.atTopOfPage()) {
-                    flow.newPage();
-                }
-                parts = chart.split(pageHeight);
-            }
+            ChartDrawer.Layout chart = chartLayout(figure);
+            List<List<TextLayout.Piece>> captionLines = figureCaptionLines(figure);
+            flow.ensure(figureStart(chart, captionLines));
+            List<ChartDrawer.Rows> parts = fitsOnPage(chart, captionLines) ? List.of(chart.all())
+                    : chart.split(flow.y() - PageFlow.BOTTOM, PageFlow.TOP - PageFlow.BOTTOM);
 
             PDStructureElement element = child(parent, "Figure");
             element.setAlternateDescription(figure.altText());
@@ -504,6 +547,30 @@ public final class TaggedPdfWriter {
             table(figure.data(), parent);
         }
 
+        private ChartDrawer.Layout chartLayout(Figure figure) {
+            return new ChartDrawer(body, BODY_SIZE, LEADING, small, SMALL_SIZE, SMALL_LEADING)
+                    .layout(figure.chart(), PageFlow.WIDTH);
+        }
+
+        private List<List<TextLayout.Piece>> figureCaptionLines(Figure figure) {
+            return new TextLayout(fonts, fonts.bold, BODY_SIZE).lines(List.of(Span.of(figure.caption())),
+                    PageFlow.WIDTH);
+        }
+
+        private static boolean fitsOnPage(ChartDrawer.Layout chart, List<List<TextLayout.Piece>> captionLines) {
+            return chart.height(chart.all()) + captionLines.size() * LEADING + 4 <= PageFlow.TOP - PageFlow.BOTTOM;
+        }
+
+        /** A figure's start: its whole chart and caption when they fit on a page, else the key and first row. */
+        private float figureStart(Figure figure) {
+            return figureStart(chartLayout(figure), figureCaptionLines(figure));
+        }
+
+        private static float figureStart(ChartDrawer.Layout chart, List<List<TextLayout.Piece>> captionLines) {
+            return fitsOnPage(chart, captionLines) ? chart.height(chart.all()) + captionLines.size() * LEADING + 4
+                    : chart.height(chart.first());
+        }
+
         // ---- Cover and contents ----------------------------------------------------------------------
 
         private void cover(PDStructureElement top) throws IOException {
@@ -511,10 +578,11 @@ public final class TaggedPdfWriter {
             PDStructureElement sect = child(top, "Sect");
             flow.newPage();
             flow.down(120);
-            heading(sect, 1, report.title());
+            Paragraph subject = new Paragraph(List.of(Span.of(metadata.subject())));
+            heading(sect, 1, report.title(), start(subject, 1));
             PDOutlineItem bookmark = bookmark(report.title());
             outline.addLast(bookmark);
-            paragraph(List.of(Span.of(metadata.subject())), sect);
+            paragraph(subject.spans(), sect);
             flow.down(LEADING);
             String published = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)
                     .format(metadata.publishedAt().atZone(ZoneOffset.UTC));
@@ -554,17 +622,10 @@ public final class TaggedPdfWriter {
             return layout.lines(List.of(Span.of(entry.title)), PageFlow.WIDTH - indent - CONTENTS_NUMBER_WIDTH);
         }
 
-        private float contentsHeadingHeight() {
-            float size = HEADING_SIZE[0];
-            int lines = new TextLayout(fonts, fonts.bold, size).lines(List.of(Span.of("Contents")), PageFlow.WIDTH)
-                    .size();
-            return lines * size * 1.3f + size * 0.4f;
-        }
-
         /** How many pages the contents take, by the same arithmetic that draws them. */
         private int contentsPageCount() {
             int pages = 1;
-            float y = PageFlow.TOP - contentsHeadingHeight();
+            float y = PageFlow.TOP - headingHeight(1, "Contents");
             for (ContentsEntry entry : contents) {
                 float height = contentsLines(entry).size() * LEADING;
                 if (y - height < PageFlow.BOTTOM) {
@@ -578,7 +639,8 @@ public final class TaggedPdfWriter {
 
         private void contentsPage(PDStructureElement sect, PDOutlineItem bookmark) throws IOException {
             flow.newPage();
-            heading(sect, 1, "Contents");
+            // The contents start on a fresh page, so its heading has nothing to keep with.
+            heading(sect, 1, "Contents", 0);
             PDOutlineItem filled = bookmark("Contents");
             bookmark.setTitle(filled.getTitle());
             bookmark.setDestination(filled.getDestination());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import nhssm.report.PdfUa;
 import nhssm.report.document.ReportDocument;
+import nhssm.report.pdf.HeadingPlacement;
 import nhssm.report.pdf.TaggedPdfWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,5 +35,16 @@ class NationalReportPdfTest {
                 "Maturity profile", "Practice examples", "Methodology", "Caveats and responsible use", "Annex",
                 "Accessibility and alternative formats");
         assertThat(text).contains("Mae ein tîm wedi helpu cleifion");
+    }
+
+    @Test
+    void pdf_shouldLeaveNoHeadingAloneAtTheFootOfAPage() throws IOException {
+        for (long seed : new long[] {31, 7, 2026}) {
+            ReportDocument report = NationalReport.build(Rounds.mixed(seed));
+
+            byte[] pdf = new TaggedPdfWriter().write(report);
+
+            HeadingPlacement.assertHeadingsKeptWithNext(pdf, report);
+        }
     }
 }
