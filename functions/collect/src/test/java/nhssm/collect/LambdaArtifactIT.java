@@ -11,11 +11,11 @@ import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
 import nhssm.http.testing.LambdaArtifact;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.dynamodb.TemplateTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +27,9 @@ class LambdaArtifactIT {
 
     private static final String TOKEN = "artifact-probe-token";
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private static String table;
 
     @TempDir
@@ -35,15 +37,10 @@ class LambdaArtifactIT {
 
     @BeforeAll
     static void start() {
-        dynamo = LocalDynamoDb.start();
+        var dynamo = DYNAMO.dynamo();
         table = dynamo.newTable();
         new DynamoDbSurveyStore(dynamo.client(), table).saveToken(new TokenGrant(TokenHash.of(TOKEN), "2026", "RJ1",
                 Scope.STAFF, Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2099-01-01T00:00:00Z")));
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
     }
 
     @Test
@@ -60,7 +57,7 @@ class LambdaArtifactIT {
         String out = LambdaArtifact.probe(artifact,
                 LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java"),
                 List.of(), List.of("nhssm.collect.CollectHandler", TOKEN),
-                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", DYNAMO.dynamo().endpoint().toString(), "AWS_REGION", "eu-west-2"),
                 120);
 
         // The probe runs on today's clock, so the POST may fall outside the round's window: either

@@ -15,15 +15,15 @@ import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
 import nhssm.http.testing.LambdaArtifact;
-import nhssm.local.dynamodb.LocalDynamoDb;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import nhssm.local.dynamodb.TemplateTable;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +36,9 @@ class LambdaArtifactIT {
 
     private static final String TOKEN = "artifact-probe-lead-token";
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
     private static String table;
 
     @TempDir
@@ -44,16 +46,11 @@ class LambdaArtifactIT {
 
     @BeforeAll
     static void start() {
-        dynamo = LocalDynamoDb.start();
+        var dynamo = DYNAMO.dynamo();
         table = dynamo.newTable();
         new DynamoDbSurveyStore(dynamo.client(), table).saveToken(new TokenGrant(TokenHash.of(TOKEN), "2026", "RJ1",
                 Scope.LEAD, Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2099-01-01T00:00:00Z")));
         new DynamoDbTrustRecordStore(dynamo.client(), table).putRecord(TrustRecords.official("RJ1", "NO", 1), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
     }
 
     @Test
@@ -76,7 +73,7 @@ class LambdaArtifactIT {
                 // As on Lambda: no display, and no fonts but those the artifact brings.
                 List.of("-Djava.awt.headless=true"),
                 List.of("nhssm.report.api.ReportHandler", TOKEN, downloads.toString()),
-                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", DYNAMO.dynamo().endpoint().toString(), "AWS_REGION", "eu-west-2"),
                 300);
 
         assertThat(LambdaArtifact.responseLines(out)).as(out)
