@@ -29,7 +29,12 @@ final class Authentication {
         if (token.isEmpty()) {
             return refused("Send your link's token as Authorization: Bearer <token>.");
         }
-        return switch (verifier.verify(token.get(), round)) {
+        return respondent(token.get(), round);
+    }
+
+    /** The respondent a link's token stands for in {@code round}, however it was sent (header, link or cookie). */
+    Caller respondent(String token, String round) {
+        return switch (verifier.verify(token, round)) {
             case TokenVerdict.Unknown u -> refused("This token is not recognised. Check the link you were sent.");
             case TokenVerdict.Expired e ->
                     refused("This token has expired. Ask your trust's lead or the census team for a new link.");

@@ -29,12 +29,14 @@ public final class CollectApi {
     private final Responses responses;
     private final Invitations invitations;
     private final DefinitionResource definitions = new DefinitionResource();
+    private final SurveyForm surveyForm;
 
     public CollectApi(SurveyStore store, TrustRegister trusts, Clock clock, SecureRandom random,
             Optional<TokenHash> adminHash) {
         this.authentication = new Authentication(store, trusts, adminHash, clock);
         this.responses = new Responses(store, clock);
         this.invitations = new Invitations(store, trusts, clock, random);
+        this.surveyForm = new SurveyForm(store, authentication, clock, random);
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -44,13 +46,20 @@ public final class CollectApi {
             return Problem.malformed(e.getMessage()).toResponse();
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable on " + request.routeKey() + ": " + e.getMessage());
-            return Problems.unavailable().toResponse().withHeader("retry-after", "2");
+            HttpResponse unavailable = String.valueOf(request.routeKey()).contains(" /survey/")
+                    ? surveyForm.unavailable()
+                    : Problems.unavailable().toResponse();
+            return unavailable.withHeader("retry-after", "2");
         }
     }
 
     private HttpResponse route(HttpRequest request) {
         String routeKey = request.routeKey() == null ? "" : request.routeKey();
         return switch (routeKey) {
+            case "GET /survey/{round}" -> inSurveyRound(request, definition -> surveyForm.show(request, definition));
+            case "POST /survey/{round}" -> inSurveyRound(request, definition -> surveyForm.post(request, definition));
+            case "GET /survey/{round}/receipt" ->
+                    inSurveyRound(request, definition -> surveyForm.receipt(request, definition));
             case "GET /api/rounds/{round}/definition" ->
                     inRound(request, definition -> definitions.get(request, definition));
             case "POST /api/rounds/{round}/responses" ->
@@ -77,6 +86,11 @@ public final class CollectApi {
         return SurveyDefinitions.forRound(round)
                 .map(action)
                 .orElseGet(() -> Problems.unknownRound(round).toResponse());
+    }
+
+    private HttpResponse inSurveyRound(HttpRequest request, Function<SurveyDefinition, HttpResponse> action) {
+        String round = request.pathParameter("round").orElse("");
+        return SurveyDefinitions.forRound(round).map(action).orElseGet(() -> surveyForm.unknownRound(round));
     }
 
     private HttpResponse asRespondent(HttpRequest request,

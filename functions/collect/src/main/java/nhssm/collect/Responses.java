@@ -66,8 +66,8 @@ final class Responses {
             return accepted.refusal().toResponse();
         }
         ResponseKey key = new ResponseKey(definition.round(), caller.trust().odsCode(), UUID.randomUUID().toString());
-        StoredResponse response = new StoredResponse(key, kind, accepted.status(), 1, definition.definitionVersion(),
-                accepted.answers(), now, now, accepted.status() == ResponseStatus.SUBMITTED ? now : null);
+        StoredResponse response = StoredResponse.first(key, kind, accepted.status(), definition.definitionVersion(),
+                accepted.answers(), now);
         String location = ResponseLocation.of(key.round(), key.id());
         String body = ResponseJson.encode(response, caller.trust());
         Optional<IdempotencyRecord> record = keyHash.map(hash ->

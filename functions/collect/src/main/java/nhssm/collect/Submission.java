@@ -45,25 +45,26 @@ sealed interface Submission {
     }
 
     private static Submission fromForm(Map<String, List<String>> fields) {
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        List<String> statusValues = List.of();
-        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
-            if (field.getKey().equals(STATUS)) {
-                statusValues = field.getValue();
-            } else {
-                // An empty field is an unanswered question, as a browser sends every text input.
-                List<String> given = field.getValue().stream().filter(v -> !v.isEmpty()).toList();
-                if (!given.isEmpty()) {
-                    answers.put(field.getKey(), given);
-                }
-            }
-        }
+        List<String> statusValues = fields.getOrDefault(STATUS, List.of());
         List<FieldError> errors = new ArrayList<>();
         ResponseStatus status = status(statusValues.size() == 1 ? statusValues.get(0) : null,
                 statusValues.size() > 1 ? String.join(",", statusValues) : null, errors);
         return errors.isEmpty()
-                ? new Decoded(status, RawAnswers.of(answers))
+                ? new Decoded(status, formAnswers(fields))
                 : new Refused(Problems.invalidFields(errors));
+    }
+
+    /** The answers of a form's fields: every field but the status, an empty field being an unanswered question. */
+    static RawAnswers formAnswers(Map<String, List<String>> fields) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        fields.forEach((name, values) -> {
+            // A browser sends every text input, empty or not.
+            List<String> given = values.stream().filter(v -> !v.isEmpty()).toList();
+            if (!name.equals(STATUS) && !given.isEmpty()) {
+                answers.put(name, given);
+            }
+        });
+        return RawAnswers.of(answers);
     }
 
     private static Submission fromJson(byte[] body) {

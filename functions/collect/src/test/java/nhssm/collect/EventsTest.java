@@ -36,14 +36,18 @@ class EventsTest {
     static final String ADMIN_TOKEN = "events-admin-token-do-not-use-in-production";
     static final String RESPONSE_ID = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
 
-    private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
-            "definition-get.json", 200,
-            "responses-post-json.json", 201,
-            "responses-post-form.json", 201,
-            "response-get.json", 200,
-            "response-put.json", 200,
-            "staff-links-post.json", 201,
-            "invitations-post.json", 201);
+    private static final Map<String, Integer> EXPECTED_STATUS = Map.ofEntries(
+            Map.entry("definition-get.json", 200),
+            Map.entry("responses-post-json.json", 201),
+            Map.entry("responses-post-form.json", 201),
+            Map.entry("response-get.json", 200),
+            Map.entry("response-put.json", 200),
+            Map.entry("staff-links-post.json", 201),
+            Map.entry("invitations-post.json", 201),
+            Map.entry("survey-link-get.json", 303),
+            Map.entry("survey-form-get.json", 200),
+            Map.entry("survey-post.json", 303),
+            Map.entry("survey-receipt-get.json", 200));
 
     @RegisterExtension
     static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
@@ -63,10 +67,12 @@ class EventsTest {
         CollectFixture fx = new CollectFixture(DYNAMO.dynamo(), CollectFixture.DURING_ROUND, ADMIN_TOKEN);
         fx.grant(LEAD_TOKEN, "RJ1", Scope.LEAD);
         fx.grant(STAFF_TOKEN, "RJ1", Scope.STAFF);
-        if (file.startsWith("response-")) {
+        if (file.startsWith("response-") || file.startsWith("survey-receipt")) {
+            // The receipt is of a submitted return; GET and PUT read and replace a draft.
+            ResponseStatus status = file.startsWith("survey-receipt") ? ResponseStatus.SUBMITTED : ResponseStatus.DRAFT;
             Instant at = CollectFixture.DURING_ROUND.minusSeconds(3600);
-            fx.store.create(new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
-                    ResponseStatus.DRAFT, 1, "2026.1", Answers.NONE, at, at, null), Optional.empty());
+            fx.store.create(StoredResponse.first(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
+                    status, "2026.1", Answers.NONE, at), Optional.empty());
         }
         APIGatewayV2HTTPEvent event = EventFiles.load(eventsDir(), file);
 

@@ -97,6 +97,28 @@ public record HttpRequest(
                 .filter(v -> !v.isEmpty());
     }
 
+    /**
+     * The value of the cookie {@code name}: payload 2.0 delivers the Cookie header split into
+     * {@code name=value} strings; the first of several with one name wins, as RFC 6265 orders the
+     * most specific path first.
+     */
+    public Optional<String> cookie(String name) {
+        for (String pair : cookies) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).strip().equals(name)) {
+                return Optional.of(pair.substring(equals + 1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of the query parameter {@code name}, percent-decoded, if present once or more (the first wins). */
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(FormBody.parse(rawQueryString.getBytes(StandardCharsets.UTF_8)).get(name))
+                .filter(values -> !values.isEmpty())
+                .map(List::getFirst);
+    }
+
     public Optional<MediaType> contentType() {
         return header("content-type").flatMap(MediaType::parse);
     }

@@ -2,6 +2,7 @@ package nhssm.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,13 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name.toLowerCase(java.util.Locale.ROOT), value);
         return new HttpResponse(status, more, cookies, body, binary);
+    }
+
+    /** This response with one more Set-Cookie value. */
+    public HttpResponse withCookie(String setCookie) {
+        List<String> more = new ArrayList<>(cookies);
+        more.add(setCookie);
+        return new HttpResponse(status, headers, more, body, binary);
     }
 
     public String bodyText() {

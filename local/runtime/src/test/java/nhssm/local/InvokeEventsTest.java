@@ -48,14 +48,18 @@ class InvokeEventsTest {
     private static final String RESPONSE_ID = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
     private static final Instant DURING_ROUND = Instant.parse("2026-11-24T09:00:00Z");
 
-    private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
-            "definition-get.json", 200,
-            "responses-post-json.json", 201,
-            "responses-post-form.json", 201,
-            "response-get.json", 200,
-            "response-put.json", 200,
-            "staff-links-post.json", 201,
-            "invitations-post.json", 201);
+    private static final Map<String, Integer> EXPECTED_STATUS = Map.ofEntries(
+            Map.entry("definition-get.json", 200),
+            Map.entry("responses-post-json.json", 201),
+            Map.entry("responses-post-form.json", 201),
+            Map.entry("response-get.json", 200),
+            Map.entry("response-put.json", 200),
+            Map.entry("staff-links-post.json", 201),
+            Map.entry("invitations-post.json", 201),
+            Map.entry("survey-link-get.json", 303),
+            Map.entry("survey-form-get.json", 200),
+            Map.entry("survey-post.json", 303),
+            Map.entry("survey-receipt-get.json", 200));
 
     /** RJ1 has responded (a submitted official return, aggregated) and keeps its report private. */
     private static final Map<String, Integer> EXPECTED_REPORT_STATUS = Map.of(
@@ -103,6 +107,9 @@ class InvokeEventsTest {
     @MethodSource("eventFiles")
     void invoke_shouldPrintTheResponseWithTheExpectedStatus_forEveryEventFile(String file) throws Exception {
         freshTableWithTheEventsTokens(file.startsWith("response-"));
+        if (file.startsWith("survey-receipt")) {
+            rj1HasAnAggregatedOfficialReturn();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 

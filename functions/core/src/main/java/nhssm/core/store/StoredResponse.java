@@ -23,6 +23,13 @@ public record StoredResponse(
         Instant updatedAt,
         Instant submittedAt) {
 
+    /** A new response at version 1, submitted now if its status says so. */
+    public static StoredResponse first(ResponseKey key, ResponseKind kind, ResponseStatus status,
+            String definitionVersion, Answers answers, Instant at) {
+        return new StoredResponse(key, kind, status, 1, definitionVersion, answers, at, at,
+                status == ResponseStatus.SUBMITTED ? at : null);
+    }
+
     public Optional<Instant> firstSubmitted() {
         return Optional.ofNullable(submittedAt);
     }

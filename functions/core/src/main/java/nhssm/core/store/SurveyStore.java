@@ -21,6 +21,9 @@ public interface SurveyStore extends TokenLookup {
 
     Optional<StoredResponse> find(ResponseKey key);
 
+    /** The id of the trust's official return for the round, once its lead has started one. */
+    Optional<String> officialResponseId(String round, String odsCode);
+
     /** Replaces a response if its stored version is still {@code expectedVersion}, keeping a revision. */
     ReplaceResult replace(StoredResponse next, long expectedVersion);
 

@@ -2,8 +2,10 @@ package nhssm.http.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +25,8 @@ public final class HttpApiEvent {
     private final String routePath;
     private final String rawPath;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<String> cookies = new ArrayList<>();
+    private String rawQueryString = "";
     private byte[] body;
 
     private HttpApiEvent(String method, String routePath, String rawPath) {
@@ -38,6 +42,18 @@ public final class HttpApiEvent {
 
     public HttpApiEvent header(String name, String value) {
         headers.put(name.toLowerCase(Locale.ROOT), value);
+        return this;
+    }
+
+    /** The raw query string, as the browser sent it (API Gateway also parses it, joining repeats with commas). */
+    public HttpApiEvent query(String rawQueryString) {
+        this.rawQueryString = rawQueryString;
+        return this;
+    }
+
+    /** One cookie, as {@code name=value}: payload 2.0 delivers the Cookie header split into these. */
+    public HttpApiEvent cookie(String nameValue) {
+        cookies.add(nameValue);
         return this;
     }
 
@@ -77,7 +93,18 @@ public final class HttpApiEvent {
         event.setVersion("2.0");
         event.setRouteKey(routeKey);
         event.setRawPath(rawPath);
-        event.setRawQueryString("");
+        event.setRawQueryString(rawQueryString);
+        if (!rawQueryString.isEmpty()) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String pair : rawQueryString.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                parameters.merge(nameValue[0], nameValue.length > 1 ? nameValue[1] : "", (a, b) -> a + "," + b);
+            }
+            event.setQueryStringParameters(parameters);
+        }
+        if (!cookies.isEmpty()) {
+            event.setCookies(List.copyOf(cookies));
+        }
         event.setHeaders(new LinkedHashMap<>(headers));
         event.setPathParameters(pathParameters());
         event.setRequestContext(context);

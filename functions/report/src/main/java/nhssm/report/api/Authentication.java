@@ -7,11 +7,13 @@ import nhssm.core.token.TokenLookup;
 import nhssm.core.token.TokenVerdict;
 import nhssm.core.token.TokenVerifier;
 import nhssm.http.HttpRequest;
+import nhssm.http.TokenCookie;
 
 /**
  * Establishes the {@link Reader} from {@code Authorization: Bearer …} with the same {@link TokenVerifier}
  * as the collect function: the admin token in constant time against the deployed hash, any other token
- * by its SHA-256 in the table, held to its expiry and round.
+ * by its SHA-256 in the table, held to its expiry and round. Without the header, a browser that opened
+ * the survey from its link reads with the link's token from the {@link TokenCookie}.
  */
 final class Authentication {
 
@@ -23,7 +25,12 @@ final class Authentication {
 
     Reader reader(HttpRequest request, String round) {
         if (request.header("authorization").isEmpty()) {
-            return new Reader.Anonymous();
+            // A cookie that no longer works (expired, another round) is no reason to refuse a public report.
+            return TokenCookie.read(request, round)
+                    .map(token -> verifier.verify(token, round))
+                    .filter(TokenVerdict.Valid.class::isInstance)
+                    .<Reader>map(valid -> new Reader.Holder(((TokenVerdict.Valid) valid).grant()))
+                    .orElseGet(Reader.Anonymous::new);
         }
         Optional<String> token = request.bearerToken();
         if (token.isEmpty()) {

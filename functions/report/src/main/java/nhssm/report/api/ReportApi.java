@@ -81,7 +81,7 @@ public final class ReportApi {
                     });
             case TRUST_ROUTE -> inRound(request, definition -> trust(request, definition, file))
                     // Whether the answer is 200, 403 or 404 depends on who asks.
-                    .withHeader("vary", "Authorization");
+                    .withHeader("vary", "Authorization, Cookie");
             // As API Gateway answers a route it does not have.
             default -> HttpResponse.json(404, "{\"message\":\"Not Found\"}");
         };

@@ -31,6 +31,7 @@ import nhssm.core.survey.Question;
 import nhssm.core.survey.Section;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.trust.Trust;
+import nhssm.core.trust.TrustName;
 import nhssm.report.document.Block;
 import nhssm.report.document.ReportDocument;
 import nhssm.report.document.ReportMetadata;

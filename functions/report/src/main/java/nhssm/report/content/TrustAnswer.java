@@ -7,6 +7,7 @@ import java.util.Optional;
 import nhssm.core.reconcile.Distribution;
 import nhssm.core.reconcile.Reconciled;
 import nhssm.core.response.Answer;
+import nhssm.core.response.AnswerWords;
 import nhssm.core.survey.AnswerSpec;
 import nhssm.core.survey.Option;
 import nhssm.core.survey.Question;
@@ -30,21 +31,18 @@ final class TrustAnswer {
         };
     }
 
-    /** The answer in words, with the option labels of the definition. */
+    /**
+     * The answer in words, with the option labels of the definition; a decimal may be the median of
+     * individuals, between two scale points.
+     */
     static String words(Question question, Answer answer) {
         return switch (answer) {
-            case Answer.Code c -> label(question, c.code());
-            case Answer.Codes c -> c.codes().isEmpty()
-                    ? "No option was chosen by a majority of your individual respondents"
-                    : String.join("; ", c.codes().stream().map(code -> label(question, code)).toList());
-            case Answer.WholeNumber w -> Long.toString(w.value());
+            case Answer.Codes c when c.codes().isEmpty() ->
+                    "No option was chosen by a majority of your individual respondents";
             case Answer.DecimalNumber d -> question.answer() instanceof AnswerSpec.Likert likert
                     ? between(likert, d.value())
                     : Figures.number(d.value());
-            case Answer.ScalePoint p -> question.answer() instanceof AnswerSpec.Likert likert
-                    ? point(likert, p.value())
-                    : Integer.toString(p.value());
-            case Answer.Text t -> t.text();
+            default -> AnswerWords.of(question, answer);
         };
     }
 
@@ -58,10 +56,10 @@ final class TrustAnswer {
         String people = Figures.plural(conflict.answering(), "individual respondent", "individual respondents");
         if (conflict.answering() >= Distribution.MIN_SHOWN) {
             return "your " + people + " were split: " + String.join(", ",
-                    codes.stream().map(code -> label(question, code) + " " + conflict.split().get(code)).toList()) + ".";
+                    codes.stream().map(code -> AnswerWords.label(question, code) + " " + conflict.split().get(code)).toList()) + ".";
         }
         return "your " + people + " gave different answers (" + String.join("; ",
-                codes.stream().map(code -> label(question, code)).toList()) + "); how many gave each is withheld "
+                codes.stream().map(code -> AnswerWords.label(question, code)).toList()) + "); how many gave each is withheld "
                 + Figures.SUPPRESSED + " because fewer than " + Distribution.MIN_SHOWN + " individuals answered.";
     }
 
@@ -79,46 +77,23 @@ final class TrustAnswer {
         };
     }
 
-    /** The label of an answer code, from the question's options (a code the definition lacks is shown as it is). */
-    static String label(Question question, String code) {
-        return options(question).stream().filter(o -> o.code().equals(code)).map(Option::label).findFirst()
-                .orElse(code);
-    }
-
-    /** The options of a choice question, or the extra codes of a scale (Don't know, Not applicable). */
-    static List<Option> options(Question question) {
-        return switch (question.answer()) {
-            case AnswerSpec.Single s -> s.options();
-            case AnswerSpec.Multiple m -> m.options();
-            case AnswerSpec.YesNo y -> AnswerSpec.YesNo.OPTIONS;
-            case AnswerSpec.Likert l -> l.extraOptions();
-            default -> List.of();
-        };
-    }
-
-    /** A scale point with its anchor: "4 (Agree)", or "2" where the point has no words. */
-    static String point(AnswerSpec.Likert likert, int point) {
-        String anchor = likert.anchors().get(Integer.toString(point));
-        return anchor == null ? Integer.toString(point) : point + " (" + anchor + ")";
-    }
-
     /** A value between two points (the median of an even number of individuals): "3.5 (between 3 and 4)". */
     private static String between(AnswerSpec.Likert likert, BigDecimal value) {
         if (value.stripTrailingZeros().scale() <= 0) {
-            return point(likert, value.intValue());
+            return AnswerWords.point(likert, value.intValue());
         }
         int below = value.intValue();
-        return Figures.number(value) + " (between " + point(likert, below) + " and " + point(likert, below + 1) + ")";
+        return Figures.number(value) + " (between " + AnswerWords.point(likert, below) + " and " + AnswerWords.point(likert, below + 1) + ")";
     }
 
     /** "on a scale from 1 (Strongly disagree) to 5 (Strongly agree)". */
     static String scale(AnswerSpec.Likert likert) {
-        return "on a scale from " + point(likert, likert.min()) + " to " + point(likert, likert.max());
+        return "on a scale from " + AnswerWords.point(likert, likert.min()) + " to " + AnswerWords.point(likert, likert.max());
     }
 
     /** The codes of a split in the order of the question's options, then any others. */
     private static List<String> ordered(Question question, Map<String, Integer> split) {
-        List<String> known = options(question).stream().map(Option::code).filter(split::containsKey).toList();
+        List<String> known = AnswerWords.options(question).stream().map(Option::code).filter(split::containsKey).toList();
         List<String> others = split.keySet().stream().filter(code -> !known.contains(code)).sorted().toList();
         return java.util.stream.Stream.concat(known.stream(), others.stream()).toList();
     }

@@ -3,6 +3,7 @@ package nhssm.report.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nhssm.core.response.AnswerWords;
 import nhssm.core.reconcile.Reconciled;
 import nhssm.core.stats.CountCell;
 import nhssm.core.stats.Group;
@@ -96,7 +97,7 @@ final class TrustComparison {
 
     /** "Your trust: Yes · Acute trusts: 31 of 42 (74%) · All trusts: 140 of 190 (74%)". */
     static String countLine(TrustInRound trust, ItemStatistics item, String code) {
-        StringBuilder line = new StringBuilder("Your trust: ").append(TrustAnswer.label(item.question(), code));
+        StringBuilder line = new StringBuilder("Your trust: ").append(AnswerWords.label(item.question(), code));
         trust.peers().ifPresent(peers -> line.append(SEPARATOR).append(peers.label()).append(": ")
                 .append(optionCell(item, peers, code).map(Figures::count).orElse(Figures.NOT_AVAILABLE)));
         line.append(SEPARATOR).append("All trusts: ")
@@ -226,7 +227,7 @@ final class TrustComparison {
             List<String> codes = TrustAnswer.codes(value.get());
             if (!codes.isEmpty()) {
                 return String.join("; ", codes.stream().map(code -> (codes.size() > 1
-                        ? TrustAnswer.label(item.question(), code) + ": " : "")
+                        ? AnswerWords.label(item.question(), code) + ": " : "")
                         + optionCell(item, group, code).map(Figures::count).orElse(Figures.NOT_AVAILABLE)).toList());
             }
         }

@@ -11,6 +11,7 @@ import nhssm.core.stats.PeerGroup;
 import nhssm.core.survey.Question;
 import nhssm.core.survey.Section;
 import nhssm.core.trust.Trust;
+import nhssm.core.trust.TrustName;
 
 /**
  * One trust in one round, as its report sees it: the reference-list entry, its counted record (absent when

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nhssm.http.HtmlText;
 import nhssm.report.document.Block;
 import nhssm.report.document.Block.DataTable;
 import nhssm.report.document.Block.Figure;

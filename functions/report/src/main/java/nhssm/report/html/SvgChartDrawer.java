@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import nhssm.http.HtmlText;
 import nhssm.report.chart.ChartMarks;
 import nhssm.report.chart.ChartMarks.Box;
 import nhssm.report.chart.ChartMarks.Dot;

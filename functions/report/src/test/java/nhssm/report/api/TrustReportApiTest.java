@@ -52,13 +52,30 @@ class TrustReportApiTest {
                 .containsEntry("content-type", "application/pdf")
                 .containsEntry("content-disposition", "attachment; filename=\"nhssm-2026-RJZ.pdf\"")
                 .containsEntry("cache-control", "private, no-cache")
-                .containsEntry("vary", "Authorization")
+                .containsEntry("vary", "Authorization, Cookie")
                 .containsKey("etag");
         byte[] pdf = body(response);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isPositive();
         }
+    }
+
+    @Test
+    void leadsBrowser_shouldGetTheReportWithTheSurveyCookie_andAStaleCookieShouldNotHidePublicReports() {
+        String lead = fx.token("RJZ", Scope.LEAD);
+        String expired = fx.token("RJZ", Scope.LEAD, "2026", ReportFixture.AFTER_ROUND.minusSeconds(1));
+
+        APIGatewayV2HTTPResponse withCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf").cookie("nhssm-token-2026=" + lead));
+        APIGatewayV2HTTPResponse otherRoundsCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf")
+                .cookie("nhssm-token-2025=" + lead));
+        APIGatewayV2HTTPResponse staleOnPublic = fx.send(ReportEvent.trust("2026", "RJ1.html")
+                .cookie("nhssm-token-2026=" + expired));
+
+        assertThat(withCookie.getStatusCode()).isEqualTo(200);
+        assertThat(withCookie.getHeaders()).containsEntry("content-type", "application/pdf");
+        assertThat(otherRoundsCookie.getStatusCode()).isEqualTo(404);
+        assertThat(staleOnPublic.getStatusCode()).isEqualTo(200);
     }
 
     @Test
@@ -94,7 +111,7 @@ class TrustReportApiTest {
 
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
             assertThat(response.getHeaders()).containsEntry("cache-control", "public, max-age=300")
-                    .containsEntry("vary", "Authorization");
+                    .containsEntry("vary", "Authorization, Cookie");
         }
     }
 
@@ -112,7 +129,7 @@ class TrustReportApiTest {
             assertThat(response.getHeaders()).as(ods)
                     .containsEntry("content-type", "application/problem+json")
                     .containsEntry("cache-control", "no-store")
-                    .containsEntry("vary", "Authorization");
+                    .containsEntry("vary", "Authorization, Cookie");
             assertThat(response.getBody()).as(ods).contains(ods);
         });
         assertThat(responses.entrySet()).extracting(e -> e.getValue().getBody().replace(e.getKey(), "XXX"))

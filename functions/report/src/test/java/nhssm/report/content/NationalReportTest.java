@@ -25,6 +25,7 @@ import nhssm.core.survey.Requirement;
 import nhssm.core.survey.Section;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.trust.Trust;
+import nhssm.core.trust.TrustName;
 import nhssm.report.document.Block;
 import nhssm.report.document.Chart;
 import nhssm.report.document.ReportDocument;

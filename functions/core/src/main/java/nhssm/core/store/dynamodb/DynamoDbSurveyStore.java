@@ -61,8 +61,7 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                 return new CreateResult.AlreadyDone(earlier.get());
             }
             Optional<String> existingOfficial = official
-                    ? get(Keys.trustPartition(response.key().round(), response.key().odsCode()), Keys.OFFICIAL_SORT)
-                            .map(item -> Attributes.string(item, "responseId"))
+                    ? officialResponseId(response.key().round(), response.key().odsCode())
                     : Optional.empty();
             if (existingOfficial.isPresent()) {
                 return new CreateResult.OfficialExists(existingOfficial.get());
@@ -80,6 +79,12 @@ public final class DynamoDbSurveyStore implements SurveyStore {
     public Optional<StoredResponse> find(ResponseKey key) {
         return get(Keys.trustPartition(key.round(), key.odsCode()), Keys.responseSort(key.id()))
                 .map(ResponseItem::fromItem);
+    }
+
+    @Override
+    public Optional<String> officialResponseId(String round, String odsCode) {
+        return get(Keys.trustPartition(round, odsCode), Keys.OFFICIAL_SORT)
+                .map(item -> Attributes.string(item, "responseId"));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package nhssm.report.html;
+package nhssm.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nhssm.report.html;
+package nhssm.http;
 
 /**
  * Text made safe to place in HTML or inline SVG, as element content or as a double-quoted attribute value.
@@ -7,7 +7,7 @@ package nhssm.report.html;
  * the five markup characters become references, and characters HTML does not allow in a document
  * (control characters, unpaired surrogates, noncharacters) become U+FFFD, visibly, instead of vanishing.
  */
-final class HtmlText {
+public final class HtmlText {
 
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -15,7 +15,7 @@ final class HtmlText {
     }
 
     /** The text escaped for element content and for double- or single-quoted attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,10 +1,10 @@
-package nhssm.report.content;
+package nhssm.core.trust;
 
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A trust's name as a report prints it. The reference list spells names in capitals
+ * A trust's name as people read it: in reports, the survey form and its receipt. The reference list spells names in capitals
  * ("KING'S COLLEGE HOSPITAL NHS FOUNDATION TRUST"); a report reads better, and screen readers do not spell
  * the words out letter by letter, with ordinary capitalisation ("King's College Hospital NHS Foundation Trust").
  */

@@ -1,9 +1,7 @@
-package nhssm.report.content;
+package nhssm.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nhssm.core.trust.Trust;
-import nhssm.core.trust.TrustRegister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
