@@ -49,10 +49,11 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     // ServerRunner rejects port 0; the connector is set to the port asked for before starting.
     private static final int PLACEHOLDER_PORT = 8000;
 
-    private final DynamoDBProxyServer proxy;
-    private final ServerConnector connector;
     private final Optional<Path> dataDir;
     private final URI endpoint;
+    // Replaced by restart(); null while stopped.
+    private DynamoDBProxyServer proxy;
+    private ServerConnector connector;
     private DynamoDbClient client;
     private DynamoDbStreamsClient streamsClient;
     private boolean closed;
@@ -85,6 +86,11 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (a free port) or 1-65535, not " + port);
         }
+        DynamoDBProxyServer proxy = startProxy(port, dataDir);
+        return new DynamoDbLocalServer(proxy, connectorOf(proxy), dataDir);
+    }
+
+    private static DynamoDBProxyServer startProxy(int port, Optional<Path> dataDir) {
         List<String> args = new ArrayList<>(List.of(
                 "-port", Integer.toString(port == 0 ? PLACEHOLDER_PORT : port),
                 "-sharedDb",
@@ -124,7 +130,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             stopQuietly(proxy, failure);
             throw failure;
         }
-        return new DynamoDbLocalServer(proxy, connector, dataDir);
+        return proxy;
     }
 
     /** The base URI of the server, {@code http://127.0.0.1:PORT}. */
@@ -138,8 +144,45 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     /** The interface the server's connector is bound to: always {@code 127.0.0.1}. */
-    public String host() {
+    public synchronized String host() {
         return connector.getHost();
+    }
+
+    /**
+     * Stops serving, as an outage would: the port is freed and every call fails to connect, while the
+     * clients stay usable for when {@link #restart()} serves again. Only a persisted server can stop, so
+     * that nothing is lost. Idempotent.
+     */
+    public synchronized void stop() {
+        ensureOpen();
+        if (dataDir.isEmpty()) {
+            throw new IllegalStateException("an in-memory DynamoDB Local would lose its data when stopped: persist it");
+        }
+        if (proxy == null) {
+            return;
+        }
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new LocalDynamoDbException("DynamoDB Local on " + endpoint + " did not stop cleanly", e);
+        } finally {
+            proxy = null;
+        }
+    }
+
+    /** Serves again after {@link #stop()}, on the same port and from the same data. Idempotent. */
+    public synchronized void restart() {
+        ensureOpen();
+        if (proxy != null) {
+            return;
+        }
+        proxy = startProxy(port(), dataDir);
+        connector = connectorOf(proxy);
+    }
+
+    /** Whether it is serving: started and not stopped. */
+    public synchronized boolean serving() {
+        return !closed && proxy != null;
     }
 
     /** Where the database is persisted, or empty if it is in memory. */
@@ -190,6 +233,9 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
         if (streamsClient != null) {
             streamsClient.close();
+        }
+        if (proxy == null) {
+            return;
         }
         try {
             proxy.stop();

@@ -125,6 +125,47 @@ class DynamoDbLocalServerTest {
     }
 
     @Test
+    void stop_shouldRefuseCalls_andRestartServeTheSameData_onTheSamePort_withTheSameClients(@TempDir Path dataDir) {
+        TemplateTable table = TemplateTable.surveyTable();
+        try (var server = DynamoDbLocalServer.startPersistent(dataDir)) {
+            var description = table.createIn(server.client(), "survey");
+            Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"));
+            server.client().putItem(r -> r.tableName("survey").item(key));
+            int port = server.port();
+            var client = server.client();
+
+            server.stop();
+
+            assertThat(server.serving()).isFalse();
+            assertThat(acceptsConnections(InetAddress.getLoopbackAddress(), port)).isFalse();
+            assertThatThrownBy(() -> client.getItem(r -> r.tableName("survey").key(key)))
+                    .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+
+            server.restart();
+
+            assertThat(server.serving()).isTrue();
+            assertThat(server.port()).isEqualTo(port);
+            assertThat(server.client()).isSameAs(client);
+            assertThat(client.getItem(r -> r.tableName("survey").key(key)).item()).isEqualTo(key);
+            // The stream, too, is kept: what was written before the outage can still be read.
+            var streams = server.streamsClient();
+            String streamArn = description.latestStreamArn();
+            var shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().getFirst();
+            String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(streams.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(1);
+        }
+    }
+
+    @Test
+    void stop_shouldBeRefused_inMemory_whereTheDataWouldBeLost() {
+        try (var server = DynamoDbLocalServer.startInMemory()) {
+            assertThatThrownBy(server::stop).isInstanceOf(IllegalStateException.class);
+            assertThat(server.serving()).isTrue();
+        }
+    }
+
+    @Test
     void streamsClient_shouldReadTheTablesStream() {
         try (var server = DynamoDbLocalServer.startInMemory()) {
             var description = TemplateTable.surveyTable().createIn(server.client(), "survey");
