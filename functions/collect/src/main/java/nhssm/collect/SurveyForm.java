@@ -57,6 +57,8 @@ final class SurveyForm {
     static final String VERSION = "version";
     static final String SUBMISSION = "submission";
 
+    static final Duration COOKIE_LIFE = Duration.ofDays(30);
+
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final SurveyStore store;
@@ -86,7 +88,7 @@ final class SurveyForm {
         if (linkToken.isPresent()) {
             return switch (authentication.respondent(linkToken.get(), definition.round())) {
                 case Caller.Respondent r -> HtmlPages.redirect(path).withCookie(TokenCookie.set(request,
-                        definition.round(), linkToken.get(), Duration.between(clock.instant(), r.grant().expiresAt())));
+                        definition.round(), linkToken.get(), cookieLife(r)));
                 case Caller.Refused refused -> unusableLink(refused, nonce);
                 case Caller.Admin a -> throw new IllegalStateException("a respondent check yields no admin");
             };
@@ -108,8 +110,8 @@ final class SurveyForm {
                                     + ". Your changes count once you submit them."), false));
                 } else if (request.queryParameter("saved").isPresent()) {
                     banners.add(new Banner("Your answers have been saved", List.of(
-                            "You can close this page. To carry on, open your link again before the round closes on "
-                                    + ReceiptPage.when(definition.window().closesAt()) + "."), false));
+                            "You can close this page. To carry on, open your link again before the round closes at "
+                                    + ReceiptPage.closing(definition.window()) + "."), false));
                 }
             });
             FormValues values = current.map(c -> FormValues.of(c.answers())).orElse(FormValues.EMPTY);
@@ -147,8 +149,8 @@ final class SurveyForm {
             }
             if (!definition.window().isOpenAt(clock.instant())) {
                 return again(403, definition, visitor, typed, List.of(), new Banner("The survey has closed",
-                        List.of("The " + definition.round() + " round closed on "
-                                + ReceiptPage.when(definition.window().closesAt())
+                        List.of("The " + definition.round() + " round closed at "
+                                + ReceiptPage.closing(definition.window())
                                 + ", so nothing can be saved. Your answers are below as you typed them."), true),
                         current, shownVersion, submission, nonce);
             }
@@ -231,24 +233,31 @@ final class SurveyForm {
                         ResponseLocation.of(key.round(), key.id()), key.id(), now.plus(Responses.IDEMPOTENCY_WINDOW)));
         return switch (store.create(response, record)) {
             case CreateResult.Created c -> saved(request, definition, visitor, response);
-            case CreateResult.AlreadyDone done -> store.find(new ResponseKey(key.round(), key.odsCode(), done.original().body()))
+            // The record's body is the id of the response the first post created.
+            case CreateResult.AlreadyDone done -> store.find(sibling(key, done.original().body()))
                     .map(earlier -> saved(request, definition, visitor, earlier))
                     .orElseThrow(() -> new IllegalStateException("an idempotency record names a stored response"));
-            case CreateResult.OfficialExists exists -> store.find(new ResponseKey(key.round(), key.odsCode(), exists.existingId()))
-                    .map(existing -> changedMeanwhile(definition, visitor, status, answers, typed, existing, submission, nonce))
+            case CreateResult.OfficialExists exists -> store.find(sibling(key, exists.existingId()))
+                    .map(existing -> changedMeanwhile(definition, visitor, status, answers, typed, existing,
+                            submission, nonce))
                     .orElseThrow(() -> new IllegalStateException("an official claim names a stored response"));
         };
     }
 
-    /** After a save: a draft goes back to the form, a submission to its receipt; a staff browser remembers its response. */
-    private HttpResponse saved(HttpRequest request, SurveyDefinition definition, Visitor visitor, StoredResponse response) {
+    private static ResponseKey sibling(ResponseKey key, String id) {
+        return new ResponseKey(key.round(), key.odsCode(), id);
+    }
+
+    /** After a save: a draft returns to the form, a submission goes to its receipt; a staff browser keeps its id. */
+    private HttpResponse saved(HttpRequest request, SurveyDefinition definition, Visitor visitor,
+            StoredResponse response) {
         HttpResponse redirect = HtmlPages.redirect(response.status() == ResponseStatus.SUBMITTED
                 ? path(definition) + "/receipt"
                 : path(definition) + "?saved=1");
         if (visitor.kind() == ResponseKind.INDIVIDUAL) {
             redirect = redirect.withCookie(TokenCookie.attributes(request,
                     responseCookie(definition) + "=" + response.key().id(), path(definition),
-                    Duration.between(clock.instant(), visitor.respondent().grant().expiresAt())));
+                    cookieLife(visitor.respondent())));
         }
         return redirect;
     }
@@ -360,12 +369,21 @@ final class SurveyForm {
 
     private HttpResponse closed(SurveyDefinition definition, Optional<StoredResponse> current, String nonce) {
         List<String> lines = new ArrayList<>();
-        lines.add("The " + definition.round() + " round closed on " + ReceiptPage.when(definition.window().closesAt())
+        lines.add("The " + definition.round() + " round closed at " + ReceiptPage.closing(definition.window())
                 + " and no longer accepts answers.");
         current.filter(r -> r.status() == ResponseStatus.SUBMITTED).ifPresent(r -> lines.add(
                 "Your answers were submitted on " + ReceiptPage.when(r.submittedAt())
                         + ". Your reference is " + reference(r) + "."));
         return HtmlPages.page(403, MessagePage.render("The survey has closed", lines, nonce), nonce);
+    }
+
+    /**
+     * How long a browser keeps the link: long enough to come back to a draft, short enough that a shared
+     * computer does not hold a lead's access for the year after the round; opening the link renews it.
+     */
+    private Duration cookieLife(Caller.Respondent respondent) {
+        Duration untilExpiry = Duration.between(clock.instant(), respondent.grant().expiresAt());
+        return untilExpiry.compareTo(COOKIE_LIFE) < 0 ? untilExpiry : COOKIE_LIFE;
     }
 
     /** The reference to quote: round, trust and the start of the response id, such as 2026-RJ1-3F2A9C1B. */

@@ -52,6 +52,8 @@ class SurveyFormTest {
         assertThat(response.getCookies()).singleElement().asString()
                 .startsWith("nhssm-token-2026=" + token + ";")
                 .contains("; HttpOnly", "; SameSite=Strict", "; Path=/")
+                // 30 days, renewed by the link; not the year a lead's token lasts after the round.
+                .contains("; Max-Age=2592000;")
                 .doesNotContain("Secure");
     }
 
@@ -260,7 +262,7 @@ class SurveyFormTest {
         APIGatewayV2HTTPResponse response = closed.send(survey("GET").cookie(cookie(closed.token("RJ1", Scope.LEAD))));
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(response.getBody()).contains("The survey has closed", "1 February 2027");
+        assertThat(response.getBody()).contains("The survey has closed", "the end of 31 January 2027");
     }
 
     private static HttpApiEvent survey(String method) {

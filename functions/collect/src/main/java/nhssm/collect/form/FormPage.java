@@ -125,16 +125,17 @@ public final class FormPage {
         main.raw("<div").attribute("class", "form-group" + (errors.isEmpty() ? "" : " form-group-error"));
         q.condition().ifPresent(r -> condition(main, r));
         main.raw(">\n");
+        Field field = new Field(state, q, legend, describedBy, errors);
         switch (q.answer()) {
-            case AnswerSpec.Single s -> choices(main, state, q, legend, describedBy, errors, "radio", s.options(), List.of());
-            case AnswerSpec.YesNo y -> choices(main, state, q, legend, describedBy, errors, "radio", AnswerSpec.YesNo.OPTIONS, List.of());
-            case AnswerSpec.Likert l -> choices(main, state, q, legend, describedBy, errors, "radio", scale(l), l.extraOptions());
-            case AnswerSpec.Multiple m -> choices(main, state, q, legend, describedBy, errors, "checkbox",
+            case AnswerSpec.Single s -> choices(main, field, "radio", s.options(), List.of());
+            case AnswerSpec.YesNo y -> choices(main, field, "radio", AnswerSpec.YesNo.OPTIONS, List.of());
+            case AnswerSpec.Likert l -> choices(main, field, "radio", scale(l), l.extraOptions());
+            case AnswerSpec.Multiple m -> choices(main, field, "checkbox",
                     m.options().stream().filter(o -> !m.exclusive().contains(o.code())).toList(),
                     m.options().stream().filter(o -> m.exclusive().contains(o.code())).toList());
-            case AnswerSpec.WholeNumber w -> textInput(main, state, q, legend, describedBy, errors, "numeric", "input-width-5");
-            case AnswerSpec.DecimalNumber d -> textInput(main, state, q, legend, describedBy, errors, "decimal", "input-width-5");
-            case AnswerSpec.FreeText t -> freeText(main, state, q, legend, describedBy, errors, t);
+            case AnswerSpec.WholeNumber w -> textInput(main, field, "numeric");
+            case AnswerSpec.DecimalNumber d -> textInput(main, field, "decimal");
+            case AnswerSpec.FreeText t -> freeText(main, field, t);
             case AnswerSpec.FromToken t -> throw new IllegalStateException("the trust is never asked: " + q.id());
         }
         main.raw("</div>\n");
@@ -155,14 +156,17 @@ public final class FormPage {
         return points;
     }
 
-    private static void choices(Markup main, State state, Question q, String legend, List<String> describedBy,
-            List<AnswerError> errors, String type, List<Option> options, List<Option> apart) {
+    /** One question being drawn: what it asks, what describes it, and its errors. */
+    private record Field(State state, Question q, String legend, List<String> describedBy, List<AnswerError> errors) {
+    }
+
+    private static void choices(Markup main, Field field, String type, List<Option> options, List<Option> apart) {
+        State state = field.state();
+        Question q = field.q();
         main.raw("<fieldset class=\"fieldset\"");
-        if (!describedBy.isEmpty()) {
-            main.attribute("aria-describedby", String.join(" ", describedBy));
-        }
-        main.raw(">\n<legend class=\"fieldset-legend\">").text(legend).raw("</legend>\n");
-        hintAndErrors(main, q, errors);
+        describe(main, field.describedBy());
+        main.raw(">\n<legend class=\"fieldset-legend\">").text(field.legend()).raw("</legend>\n");
+        hintAndErrors(main, q, field.errors());
         main.raw("<div").attribute("class", type + "es").raw(">\n");
         int index = 0;
         for (Option option : options) {
@@ -191,29 +195,31 @@ public final class FormPage {
                 .text(option.label()).raw("</label></div>\n");
     }
 
-    private static void textInput(Markup main, State state, Question q, String legend, List<String> describedBy,
-            List<AnswerError> errors, String inputMode, String width) {
-        label(main, q, legend);
-        hintAndErrors(main, q, errors);
-        main.raw("<input").attribute("class", "input " + width + (errors.isEmpty() ? "" : " input-error"))
+    private static void textInput(Markup main, Field field, String inputMode) {
+        Question q = field.q();
+        label(main, q, field.legend());
+        hintAndErrors(main, q, field.errors());
+        main.raw("<input").attribute("class", "input input-width-5" + (field.errors().isEmpty() ? "" : " input-error"))
                 .attribute("id", q.id()).attribute("name", q.id()).attribute("type", "text")
                 .attribute("inputmode", inputMode).attribute("spellcheck", "false")
-                .attribute("value", state.values().text(q.id()));
-        describe(main, describedBy);
+                .attribute("value", field.state().values().text(q.id()));
+        describe(main, field.describedBy());
         main.raw(">\n");
     }
 
-    private static void freeText(Markup main, State state, Question q, String legend, List<String> describedBy,
-            List<AnswerError> errors, AnswerSpec.FreeText spec) {
-        label(main, q, legend);
-        hintAndErrors(main, q, errors);
-        String cssClass = errors.isEmpty() ? "" : " input-error";
+    private static void freeText(Markup main, Field field, AnswerSpec.FreeText spec) {
+        Question q = field.q();
+        State state = field.state();
+        List<String> describedBy = field.describedBy();
+        label(main, q, field.legend());
+        hintAndErrors(main, q, field.errors());
+        String cssClass = field.errors().isEmpty() ? "" : " input-error";
         if (spec.maxLength() > SINGLE_LINE_MAX) {
             main.raw("<textarea").attribute("class", "textarea" + cssClass).attribute("id", q.id())
                     .attribute("name", q.id()).attribute("rows", "6")
                     .attribute("data-maxlength", Integer.toString(spec.maxLength()));
             describe(main, describedBy);
-            // A newline straight after the start tag is dropped by HTML parsers, so one is added to keep the text's own.
+            // HTML parsers drop a newline straight after the start tag: this one, so the text keeps its own.
             main.raw(">\n").text(state.values().text(q.id())).raw("</textarea>\n");
         } else {
             boolean email = spec.formatName().filter("email"::equals).isPresent();

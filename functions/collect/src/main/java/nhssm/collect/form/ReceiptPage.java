@@ -1,7 +1,9 @@
 package nhssm.collect.form;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import nhssm.core.response.AnswerWords;
 import nhssm.core.response.Answers;
 import nhssm.core.survey.Audience;
 import nhssm.core.survey.Question;
+import nhssm.core.survey.RoundWindow;
 import nhssm.core.survey.Section;
 import nhssm.core.survey.SurveyDefinition;
 
@@ -20,6 +23,7 @@ import nhssm.core.survey.SurveyDefinition;
 public final class ReceiptPage {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
 
@@ -49,14 +53,17 @@ public final class ReceiptPage {
                 .raw("<p class=\"panel-body\">").text("Your reference ").raw("<br><strong id=\"reference\">")
                 .text(receipt.reference()).raw("</strong></p>\n</div>\n");
         main.element("p", "body", "For " + receipt.trustName() + " (" + receipt.odsCode() + ").");
-        main.raw("<p class=\"body\" id=\"submitted-at\">").text("Submitted on " + when(receipt.submittedAt()) + " (UK time)"
-                + (receipt.changedAt().equals(receipt.submittedAt()) ? "." : "; last changed on "
-                        + when(receipt.changedAt()) + ".")).raw("</p>\n");
+        String changed = receipt.changedAt().equals(receipt.submittedAt())
+                ? "."
+                : "; last changed on " + when(receipt.changedAt()) + ".";
+        main.raw("<p class=\"body\" id=\"submitted-at\">")
+                .text("Submitted on " + when(receipt.submittedAt()) + " (UK time)" + changed).raw("</p>\n");
         main.element("h2", "heading-m", "What happens next");
         if (official) {
             main.element("p", "body", "Your trust's report is built from its returns as they arrive, and shows "
                     + "where each of its values came from so that you can check them.");
-            main.raw("<p class=\"body\"><a class=\"link\" id=\"report-link\"").attribute("href", receipt.reportPath() + ".pdf")
+            main.raw("<p class=\"body\"><a class=\"link\" id=\"report-link\"")
+                    .attribute("href", receipt.reportPath() + ".pdf")
                     .raw(">").text("Download your trust's report (PDF)").raw("</a> or ")
                     .raw("<a class=\"link\" id=\"report-html-link\"").attribute("href", receipt.reportPath() + ".html")
                     .raw(">").text("read it as a web page").raw("</a>.</p>\n");
@@ -67,8 +74,8 @@ public final class ReceiptPage {
         if (receipt.canEdit()) {
             main.raw("<p class=\"body\"><a class=\"link\" id=\"edit-link\"")
                     .attribute("href", "/survey/" + definition.round()).raw(">")
-                    .text("Change your answers").raw("</a>").text(" until the round closes on "
-                            + when(definition.window().closesAt()) + ".").raw("</p>\n");
+                    .text("Change your answers").raw("</a>")
+                    .text(" until the round closes at " + closing(definition.window()) + ".").raw("</p>\n");
         }
         main.element("h2", "heading-m", "Your answers");
         List<Question> questions = definition.answerableBy(receipt.respondent());
@@ -87,6 +94,14 @@ public final class ReceiptPage {
             main.raw("</dl>\n");
         }
         return Page.document(official ? "Official return submitted" : "Response submitted", "", main.toString(), nonce);
+    }
+
+    /** When a round closes, as people read it: "the end of 31 January 2027" for a close at midnight. */
+    public static String closing(RoundWindow window) {
+        ZonedDateTime close = window.closesAt().atZone(UK);
+        return close.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? "the end of " + DAY.format(close.minusDays(1))
+                : when(window.closesAt());
     }
 
     /** A moment as people in England read it: "1 February 2027 at 12:00am". */

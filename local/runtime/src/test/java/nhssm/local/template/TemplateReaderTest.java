@@ -40,8 +40,11 @@ class TemplateReaderTest {
         assertThat(collect.routes()).contains(
                 new HttpRoute("GET", "/api/rounds/{round}/definition"),
                 new HttpRoute("POST", "/api/rounds/{round}/responses"),
-                new HttpRoute("PUT", "/api/rounds/{round}/responses/{id}"));
-        assertThat(collect.routes()).allSatisfy(r -> assertThat(r.path()).startsWith("/api/"));
+                new HttpRoute("PUT", "/api/rounds/{round}/responses/{id}"),
+                new HttpRoute("GET", "/survey/{round}"),
+                new HttpRoute("POST", "/survey/{round}"),
+                new HttpRoute("GET", "/survey/{round}/receipt"));
+        assertThat(collect.routes()).allSatisfy(r -> assertThat(r.path()).matches("/(api|survey)/.*"));
         assertThat(sam.routes()).containsEntry(new HttpRoute("GET", "/api/rounds/{round}/definition"), collect);
         assertThat(collect.streams()).isEmpty();
     }
