@@ -648,14 +648,16 @@ public final class NationalReport {
     private static Block alternativeFormats(RoundData data) {
         String round = data.definition().round();
         return new Block.Section("Accessibility and alternative formats", List.of(
-                Block.Paragraph.of("This report is a tagged PDF meant to meet PDF/UA-1 and WCAG 2.2 AA: headings, "
+                // One text for both formats, so it names both rather than the one being read.
+                Block.Paragraph.of("This report is published as a tagged PDF meant to meet PDF/UA-1 and as a web "
+                        + "page, both meant to meet WCAG 2.2 AA: headings, "
                         + "lists and tables are marked up, the reading order follows the document, every chart has a "
                         + "text description of what it shows and its key message and is followed by a table of its "
                         + "values, charts are labelled directly and never rely on colour alone, and passages in Welsh "
                         + "are marked as Welsh."),
-                Block.Paragraph.of("The same report is available as a web page at /reports/" + round + "/national.html, "
-                        + "and its figures as a CSV file at /reports/" + round + "/national.csv, for use in a "
-                        + "spreadsheet or a screen reader."),
+                Block.Paragraph.of("The PDF is at /reports/" + round + "/national.pdf, the web page at /reports/"
+                        + round + "/national.html, and the figures as a CSV file at /reports/" + round
+                        + "/national.csv, for use in a spreadsheet or a screen reader."),
                 Block.Paragraph.of("If you need the report in another format, or find part of it hard to use, please "
                         + "tell the census team, saying which part and what would help.")));
     }

@@ -221,12 +221,13 @@ public final class TrustReport {
 
     private static Block.Section accessibility() {
         return Block.Section.of(ACCESSIBILITY,
-                Block.Paragraph.of("This report is a tagged PDF made to meet PDF/UA-1: it has headings, bookmarks, a "
-                        + "contents page, a declared language (with Welsh passages marked as Welsh), text alternatives "
-                        + "for every chart followed by a table of its values, and no colour carries meaning on its own."),
-                Block.Paragraph.of("The same report is produced as an HTML page from the same content, and the figures "
-                        + "behind it are available as data. If you need it in another format, such as large print, "
-                        + "plain text or Braille, ask the census team through the contact in your trust's invitation."),
+                // One text for the PDF and the web page, so it names both rather than the one being read.
+                Block.Paragraph.of("This report is made as a tagged PDF meant to meet PDF/UA-1 and as a web page from "
+                        + "the same content: both have headings, a declared language (with Welsh passages marked as "
+                        + "Welsh), text alternatives for every chart followed by a table of its values, and no colour "
+                        + "carries meaning on its own; the PDF also has bookmarks and a contents page."),
+                Block.Paragraph.of("If you need it in another format, such as large print, plain text or Braille, ask "
+                        + "the census team through the contact in your trust's invitation."),
                 Block.Paragraph.of("Text your respondents typed is shown exactly as typed. A character the report's "
                         + "fonts cannot draw, such as an emoji, is shown as a visible replacement mark, and the "
                         + "original character is kept for screen readers."));
