@@ -1,6 +1,7 @@
 package nhssm.aggregate;
 
 import java.util.List;
+import java.util.Optional;
 import nhssm.core.reconcile.Reconciliation;
 import nhssm.core.reconcile.TrustRecord;
 import nhssm.core.store.StoredResponse;
@@ -32,11 +33,14 @@ final class TrustRecomputation {
         SurveyDefinition definition = SurveyDefinitions.forRound(trust.round())
                 .orElseThrow(() -> new UnknownRoundException(trust.round()));
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            long version = store.findRecord(trust.round(), trust.odsCode()).map(VersionedRecord::version).orElse(0L);
+            Optional<VersionedRecord> stored = store.findRecord(trust.round(), trust.odsCode());
+            long version = stored.map(VersionedRecord::version).orElse(0L);
             List<StoredResponse> responses = store.responsesOf(trust.round(), trust.odsCode());
             TrustRecord record = Reconciliation.reconcile(definition, trust.round(), trust.odsCode(), responses,
                     watermark(responses));
-            if (store.putRecord(record, version)) {
+            // A redelivered batch finds the record it would write already there: nothing to write.
+            if (stored.map(VersionedRecord::record).filter(record::equals).isPresent()
+                    || store.putRecord(record, version)) {
                 return record;
             }
         }
