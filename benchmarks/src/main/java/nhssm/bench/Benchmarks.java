@@ -1,7 +1,7 @@
 package nhssm.bench;
 
 /**
- * Entry point: {@code Benchmarks aggregation} or {@code Benchmarks reports}. See docs/PERFORMANCE.md for the
+ * Entry point: {@code Benchmarks aggregation}, {@code reports}, {@code coldstart} or {@code load}. See docs/PERFORMANCE.md for the
  * commands and the results.
  */
 public final class Benchmarks {
@@ -16,8 +16,10 @@ public final class Benchmarks {
         switch (which) {
             case "aggregation" -> AggregationBenchmark.run(System.out);
             case "reports" -> ReportBenchmark.run(System.out);
+            case "coldstart" -> ColdStartBenchmark.run(System.out);
+            case "load" -> LoadBenchmark.run(System.out);
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark '" + which + "'; known: aggregation, reports");
+                    "unknown benchmark '" + which + "'; known: aggregation, reports, coldstart, load");
         }
     }
 }
