@@ -11,6 +11,7 @@ import nhssm.local.dynamodb.DynamoDbLocalServer;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.http.HttpApiServer;
 import nhssm.local.lambda.FunctionArtifacts;
+import nhssm.local.lambda.FunctionInvoker;
 import nhssm.local.lambda.LocalFunctions;
 import nhssm.local.stream.StreamPump;
 import nhssm.local.template.SamTemplate;
@@ -113,6 +114,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public DynamoDbLocalServer dynamo() {
         return dynamo;
+    }
+
+    /** The functions, to invoke one directly as {@code nhssm invoke} does (a stream batch, say). */
+    public FunctionInvoker functions() {
+        return functions;
     }
 
     public SamTemplate template() {
