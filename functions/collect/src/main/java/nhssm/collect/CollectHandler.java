@@ -8,6 +8,7 @@ import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpFunction;
+import nhssm.http.RequestPriming;
 import org.crac.Core;
 
 /** Lambda entry point of the collect function: its API behind the shared HTTP edge. */
@@ -15,7 +16,7 @@ public final class CollectHandler extends HttpFunction {
 
     /** Held here because a CRaC context holds its resources only weakly. */
     private final SnapshotSafeRandom random;
-    private final CollectPriming priming;
+    private final RequestPriming priming;
 
     /**
      * Used by the Lambda runtime: everything is built once per container, from the environment. With SnapStart,
@@ -32,7 +33,7 @@ public final class CollectHandler extends HttpFunction {
     private CollectHandler(SnapshotSafeRandom random, CollectApi api) {
         super(api::handle);
         this.random = random;
-        this.priming = new CollectPriming(api);
+        this.priming = CollectPriming.of(api);
         // Restore hooks run in the order registered: the random source is renewed before anything else runs.
         Core.getGlobalContext().register(random);
         Core.getGlobalContext().register(priming);

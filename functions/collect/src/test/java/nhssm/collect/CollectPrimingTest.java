@@ -29,7 +29,7 @@ class CollectPrimingTest {
         CollectApi api = new CollectApi(fx.store, TrustRegister.bundled(), Clock.fixed(fx.now, ZoneOffset.UTC),
                 new SecureRandom(), Optional.of(TokenHash.of(CollectFixture.ADMIN_TOKEN)));
 
-        new CollectPriming(api).beforeCheckpoint(null);
+        CollectPriming.of(api).beforeCheckpoint(null);
 
         assertThat(fx.items()).isEqualTo(before);
     }
@@ -44,7 +44,7 @@ class CollectPrimingTest {
         CollectApi api = new CollectApi(new DynamoDbSurveyStore(client, "SurveyTable"), TrustRegister.bundled(),
                 Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(), Optional.empty());
 
-        new CollectPriming(api).beforeCheckpoint(null);
+        CollectPriming.of(api).beforeCheckpoint(null);
 
         // Still serves requests afterwards: the definition needs no table.
         assertThat(new CollectHandler(api).handleRequest(nhssm.http.testing.HttpApiEvent.request("GET",

@@ -8,6 +8,7 @@ import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenVerifier;
 import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpFunction;
+import nhssm.http.RequestPriming;
 import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -16,6 +17,7 @@ public final class ReportHandler extends HttpFunction {
 
     /** Held here because a CRaC context holds its resources only weakly. */
     private final RendererPriming priming;
+    private final RequestPriming requests;
 
     /**
      * Used by the Lambda runtime: everything is built once per container, from the environment. The
@@ -26,15 +28,22 @@ public final class ReportHandler extends HttpFunction {
     }
 
     private ReportHandler(RendererPriming priming, Map<String, String> env) {
-        super(fromEnvironment(env)::handle);
+        this(priming, fromEnvironment(env));
+    }
+
+    private ReportHandler(RendererPriming priming, ReportApi api) {
+        super(api::handle);
         this.priming = priming;
+        this.requests = ReportPriming.of(api);
         Core.getGlobalContext().register(priming);
+        Core.getGlobalContext().register(requests);
     }
 
     /** Used by tests and the local runtime, which supply their own store, clock or limit. */
     public ReportHandler(ReportApi api) {
         super(api::handle);
         this.priming = null;
+        this.requests = null;
     }
 
     public static ReportApi fromEnvironment(Map<String, String> env) {

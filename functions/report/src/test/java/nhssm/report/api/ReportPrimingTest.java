@@ -1,0 +1,53 @@
+package nhssm.report.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import nhssm.core.store.dynamodb.DynamoDbConnection;
+import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
+import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
+import nhssm.core.trust.TrustRegister;
+import nhssm.local.dynamodb.LocalDynamoDbExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+class ReportPrimingTest {
+
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
+
+    @Test
+    void beforeCheckpoint_shouldReadTheTableAndWriteNothing() {
+        String table = DYNAMO.dynamo().newTable();
+        var client = DYNAMO.dynamo().client();
+        var before = client.scan(ScanRequest.builder().tableName(table).consistentRead(true).build()).items();
+
+        ReportPriming.of(api(new DynamoDbSurveyStore(client, table), new DynamoDbTrustRecordStore(client, table)))
+                .beforeCheckpoint(null);
+
+        assertThat(client.scan(ScanRequest.builder().tableName(table).consistentRead(true).build()).items())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+
+        ReportPriming.of(api(new DynamoDbSurveyStore(client, "SurveyTable"),
+                new DynamoDbTrustRecordStore(client, "SurveyTable"))).beforeCheckpoint(null);
+    }
+
+    private static ReportApi api(DynamoDbSurveyStore tokens, DynamoDbTrustRecordStore records) {
+        return new ReportApi(tokens, records, TrustRegister.bundled(), Clock.fixed(ReportFixture.AFTER_ROUND,
+                ZoneOffset.UTC), Optional.empty(), "1", ReportApi.LAMBDA_RESPONSE_LIMIT);
+    }
+}
