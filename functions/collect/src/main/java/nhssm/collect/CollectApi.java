@@ -43,14 +43,21 @@ public final class CollectApi {
         try {
             return route(request);
         } catch (MalformedRequestException e) {
-            return Problem.malformed(e.getMessage()).toResponse();
+            return isSurveyPage(request)
+                    ? surveyForm.malformed(e.getMessage())
+                    : Problem.malformed(e.getMessage()).toResponse();
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable on " + request.routeKey() + ": " + e.getMessage());
-            HttpResponse unavailable = String.valueOf(request.routeKey()).contains(" /survey/")
-                    ? surveyForm.unavailable()
+            HttpResponse unavailable = isSurveyPage(request)
+                    ? surveyForm.unavailable(request)
                     : Problems.unavailable().toResponse();
             return unavailable.withHeader("retry-after", "2");
         }
+    }
+
+    /** The browser's routes answer with pages, never JSON. */
+    private static boolean isSurveyPage(HttpRequest request) {
+        return String.valueOf(request.routeKey()).contains(" /survey/");
     }
 
     private HttpResponse route(HttpRequest request) {

@@ -40,6 +40,7 @@ import nhssm.core.validation.ValidationResult;
 import nhssm.http.FormBody;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
+import nhssm.http.MalformedRequestException;
 import nhssm.http.TokenCookie;
 
 /**
@@ -350,11 +351,29 @@ final class SurveyForm {
     }
 
     /** When the database cannot be reached: nothing was saved, and trying again shortly is the remedy. */
-    HttpResponse unavailable() {
+    HttpResponse unavailable(HttpRequest request) {
         String nonce = nonce();
-        return HtmlPages.page(503, MessagePage.render("Sorry, the survey is not available just now", List.of(
-                "Nothing was saved. Please try again in a few seconds."),
-                nonce), nonce);
+        String heading = "Sorry, the survey is not available just now";
+        if (request.method().equals("POST") && request.contentType().map(t -> t.is(Submission.FORM)).orElse(false)
+                && request.body().length <= Problems.MAX_BODY_BYTES) {
+            try {
+                // Nothing can be read or saved, not even who is answering: the page keeps what was sent.
+                return HtmlPages.page(503, MessagePage.retry(heading, List.of("Nothing was saved yet. Your answers "
+                        + "are kept on this page: try again in a few seconds."), request.rawPath(),
+                        FormBody.parse(request.body()), nonce), nonce);
+            } catch (MalformedRequestException e) {
+                // Not a body a browser sends: nothing worth keeping.
+            }
+        }
+        return HtmlPages.page(503, MessagePage.render(heading, List.of(
+                "Nothing was saved. Please try again in a few seconds."), nonce), nonce);
+    }
+
+    /** A request no browser sends of itself, such as a broken percent escape: said plainly, as a page. */
+    HttpResponse malformed(String detail) {
+        String nonce = nonce();
+        return HtmlPages.page(400, MessagePage.render("Sorry, this request could not be read", List.of(detail,
+                "Nothing was saved. Open the survey from your link and try again."), nonce), nonce);
     }
 
     /** The response this visitor is filling in: the trust's official return, or the one this browser started. */

@@ -3,14 +3,23 @@ package nhssm.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nhssm.core.store.dynamodb.DynamoDbConnection;
+import nhssm.core.store.dynamodb.DynamoDbSurveyStore;
 import nhssm.core.token.Scope;
+import nhssm.core.trust.TrustRegister;
 import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,6 +272,45 @@ class SurveyFormTest {
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(response.getBody()).contains("The survey has closed", "the end of 31 January 2027");
+    }
+
+    @Test
+    void whenTheDatabaseCannotBeReached_aPostShouldComeBackWithEveryValue_toSendAgain() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var unreachable = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+        CollectHandler down = new CollectHandler(new CollectApi(new DynamoDbSurveyStore(unreachable, "SurveyTable"),
+                TrustRegister.bundled(), Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(),
+                Optional.empty()));
+        String typed = "<b>Our \"best\" week</b>\nDiolch 🙂";
+
+        APIGatewayV2HTTPResponse response = down.handleRequest(survey("POST").cookie(cookie("any-token"))
+                .form("csrf=abc&Q02=CLINICIAN&Q06=X_TWITTER&Q06=BLOG&Q42=" + enc(typed) + "&status=SUBMITTED").build(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("retry-after", "2")
+                .containsEntry("content-type", "text/html; charset=utf-8");
+        assertThat(response.getBody()).contains("<form method=\"post\" accept-charset=\"utf-8\" action=\"/survey/2026\">",
+                "name=\"Q06\" value=\"X_TWITTER\"", "name=\"Q06\" value=\"BLOG\"", "name=\"csrf\" value=\"abc\"",
+                "name=\"status\" value=\"SUBMITTED\"",
+                "name=\"Q42\" value=\"&lt;b&gt;Our &quot;best&quot; week&lt;/b&gt;\nDiolch 🙂\"", "Try again");
+    }
+
+    @Test
+    void aBrokenEscape_shouldBeRefusedWithAPage_notJson() {
+        String lead = cookie(fixture.token("RJ1", Scope.LEAD));
+
+        APIGatewayV2HTTPResponse post = fixture.send(survey("POST").cookie(lead).form("csrf=x&Q07=%ZZ"));
+        APIGatewayV2HTTPResponse link = fixture.send(survey("GET").query("token=%ZZ"));
+
+        for (APIGatewayV2HTTPResponse response : List.of(post, link)) {
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8");
+            assertThat(response.getBody()).contains("could not be read", "two hex digits");
+        }
+        assertThat(fixture.items("RESP#")).isEmpty();
     }
 
     private static HttpApiEvent survey(String method) {
