@@ -28,7 +28,7 @@ final class DocumentedAnswers {
             Map.entry("/problems/version-required", 428));
 
     /** The refusals API.md lists for the pages, and 404, a "Page not found" page for an unknown round. */
-    static final Set<Integer> SURVEY_PAGE_REFUSALS = Set.of(401, 403, 404, 409, 413, 415, 422);
+    static final Set<Integer> SURVEY_PAGE_REFUSALS = Set.of(400, 401, 403, 404, 409, 413, 415, 422);
 
     /** API Gateway's body limit: a request over it never reaches a function. */
     static final int GATEWAY_BODY_LIMIT = 10 * 1024 * 1024;
@@ -83,11 +83,6 @@ final class DocumentedAnswers {
             return Optional.empty();
         }
         if (route.pages) {
-            if (status == 400 && isProblem(response, "/problems/malformed-request")) {
-                // Open finding (docs/RELIABILITY.md): a form body with a broken escape gets the JSON API's
-                // problem instead of a page. Documented as a problem, so counted, but not yet as API.md says.
-                return Optional.empty();
-            }
             if (!response.contentType().startsWith("text/html")) {
                 return Optional.of("a survey page answered " + status + " as " + response.contentType());
             }
@@ -103,11 +98,6 @@ final class DocumentedAnswers {
             return Optional.of(status + " with problem type '" + type + "', which API.md does not list with that status");
         }
         return Optional.empty();
-    }
-
-    private static boolean isProblem(RawHttp.Response response, String type) {
-        return response.contentType().startsWith("application/problem+json")
-                && RunningSystem.json(response).path("type").asText().equals(type);
     }
 
     /** API Gateway's own {@code {"message": …}}: no such route, or a body over its limit. */
