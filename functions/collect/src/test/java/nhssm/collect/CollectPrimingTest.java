@@ -2,7 +2,6 @@ package nhssm.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -35,12 +34,9 @@ class CollectPrimingTest {
     }
 
     @Test
-    void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+    void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() {
+        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
+                LocalDynamoDbExtension.unreachableEndpoint()));
         CollectApi api = new CollectApi(new DynamoDbSurveyStore(client, "SurveyTable"), TrustRegister.bundled(),
                 Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(), Optional.empty());
 

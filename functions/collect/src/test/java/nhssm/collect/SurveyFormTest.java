@@ -3,7 +3,6 @@ package nhssm.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -275,12 +274,9 @@ class SurveyFormTest {
     }
 
     @Test
-    void whenTheDatabaseCannotBeReached_aPostShouldComeBackWithEveryValue_toSendAgain() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var unreachable = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+    void whenTheDatabaseCannotBeReached_aPostShouldComeBackWithEveryValue_toSendAgain() {
+        var unreachable = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
+                LocalDynamoDbExtension.unreachableEndpoint()));
         CollectHandler down = new CollectHandler(new CollectApi(new DynamoDbSurveyStore(unreachable, "SurveyTable"),
                 TrustRegister.bundled(), Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(),
                 Optional.empty()));

@@ -2,7 +2,6 @@ package nhssm.report.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -35,12 +34,9 @@ class ReportPrimingTest {
     }
 
     @Test
-    void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+    void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() {
+        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
+                LocalDynamoDbExtension.unreachableEndpoint()));
 
         ReportPriming.of(api(new DynamoDbSurveyStore(client, "SurveyTable"),
                 new DynamoDbTrustRecordStore(client, "SurveyTable"))).beforeCheckpoint(null);

@@ -1,5 +1,9 @@
 package nhssm.local.dynamodb;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +43,18 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, AfterAll
                 dynamo = null;
                 owner = null;
             }
+        }
+    }
+
+    /**
+     * An endpoint on loopback where nothing listens, for a client of a database that cannot be reached:
+     * a port that was free a moment ago, so every call is refused at once.
+     */
+    public static String unreachableEndpoint() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
         }
     }
 
