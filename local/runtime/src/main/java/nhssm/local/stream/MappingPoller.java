@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,12 +18,14 @@ import nhssm.local.lambda.FunctionInvoker;
 import nhssm.local.lambda.Invocation;
 import nhssm.local.template.StreamSource;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -175,6 +179,11 @@ final class MappingPoller implements Runnable {
         return all;
     }
 
+    /** Waiting to read a record it could not read (see {@link #holdAt}). */
+    private static boolean held(ShardState shard) {
+        return shard.heldAt != null && shard.notBeforeNanos - System.nanoTime() > 0;
+    }
+
     /** A child shard is read only once its parent is finished (or no longer listed: trimmed). */
     private boolean ready(ShardState shard) {
         String parent = shard.parentShardId;
@@ -239,14 +248,14 @@ final class MappingPoller implements Runnable {
         Duration window = source.maximumBatchingWindow() == null ? Duration.ZERO : source.maximumBatchingWindow();
         long windowEnd = shard.buffer.isEmpty() ? 0 : System.nanoTime() + window.toNanos();
         boolean readAny = false;
-        while (running && !shard.exhausted && shard.buffer.size() < source.batchSize()) {
+        while (running && !shard.exhausted && shard.buffer.size() < source.batchSize() && !held(shard)) {
             boolean hadRecords = !shard.buffer.isEmpty();
             int read = read(shard, Math.min(MAX_GET_RECORDS, source.batchSize() - shard.buffer.size()));
             readAny |= read > 0;
             if (!hadRecords && !shard.buffer.isEmpty()) {
                 windowEnd = System.nanoTime() + window.toNanos();
             }
-            if (shard.exhausted || shard.buffer.size() >= source.batchSize()) {
+            if (shard.exhausted || shard.buffer.size() >= source.batchSize() || held(shard)) {
                 break;
             }
             if (shard.buffer.isEmpty()) {
@@ -284,17 +293,72 @@ final class MappingPoller implements Runnable {
             return 0;
         }
         lastError = null;
+        List<ObjectNode> decoded = new ArrayList<>();
         for (Record record : response.records()) {
-            String sequenceNumber = record.dynamodb().sequenceNumber();
+            try {
+                decoded.add(StreamEventJson.record(record, streamArn));
+            } catch (RuntimeException e) {
+                // Repositions the shard before anything is buffered, so a failure to do so leaves it unchanged.
+                holdAt(shard, record, e);
+                break;
+            }
+        }
+        if (decoded.size() == response.records().size()) {
+            if (shard.heldAt != null) {
+                options.log().accept("stream " + function + " shard " + shard.shortId() + ": record "
+                        + shard.heldAt + " is read at last; delivering on");
+                shard.heldAt = null;
+                shard.holds = 0;
+            }
+            shard.iterator = response.nextShardIterator();
+            shard.exhausted = shard.iterator == null;
+        }
+        for (int i = 0; i < decoded.size(); i++) {
+            String sequenceNumber = response.records().get(i).dynamodb().sequenceNumber();
             shard.lastReadSequenceNumber = sequenceNumber;
-            ObjectNode json = StreamEventJson.record(record, streamArn);
+            ObjectNode json = decoded.get(i);
             if (filter.matches(json)) {
                 shard.buffer.addLast(Batch.Item.of(sequenceNumber, StreamEventJson.write(json)));
             }
         }
-        shard.iterator = response.nextShardIterator();
-        shard.exhausted = shard.iterator == null;
-        return response.records().size();
+        return decoded.size();
+    }
+
+    /**
+     * A record that cannot be turned into the event's JSON stops its shard there, as a batch that keeps failing
+     * does on Lambda: the mapping never skips a record. The shard reads from that record again after a growing
+     * delay (logged once per record, with what it is made of, never its values); other shards go on meanwhile.
+     */
+    private void holdAt(ShardState shard, Record record, RuntimeException e) {
+        String sequenceNumber = record.dynamodb().sequenceNumber();
+        String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber))
+                .shardIterator();
+        if (!sequenceNumber.equals(shard.heldAt)) {
+            shard.heldAt = sequenceNumber;
+            shard.holds = 0;
+            options.log().accept("stream " + function + " shard " + shard.shortId() + ": cannot read record "
+                    + sequenceNumber + " (" + shape(record) + "): " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "; the shard waits at it and reads it again, with a growing delay");
+        }
+        shard.holds++;
+        shard.iterator = iterator;
+        shard.exhausted = iterator == null;
+        shard.notBeforeNanos = System.nanoTime() + retryDelay(shard.holds).toNanos();
+    }
+
+    /** What a record is made of, for the log: its event name and each attribute's type, never a value. */
+    private static String shape(Record record) {
+        StreamRecord dynamodb = record.dynamodb();
+        return record.eventNameAsString() + ", keys " + types(dynamodb.keys())
+                + (dynamodb.hasNewImage() ? ", new image " + types(dynamodb.newImage()) : "")
+                + (dynamodb.hasOldImage() ? ", old image " + types(dynamodb.oldImage()) : "");
+    }
+
+    private static String types(Map<String, AttributeValue> image) {
+        return new TreeMap<>(image).entrySet().stream()
+                .map(a -> a.getKey() + ":" + a.getValue().type())
+                .collect(Collectors.joining(" ", "{", "}"));
     }
 
     /** Up to BatchSize records from the buffer, stopping before the event would pass 6 MB. */

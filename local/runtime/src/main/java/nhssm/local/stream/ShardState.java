@@ -30,6 +30,10 @@ final class ShardState {
     String lastReadSequenceNumber;
     /** No delivery before this {@link System#nanoTime()} (a retry's delay). */
     long notBeforeNanos;
+    /** The sequence number of a record that could not be read, where the shard waits; null if none. */
+    String heldAt;
+    /** How many times {@link #heldAt} has failed to be read, which sets the delay before the next. */
+    int holds;
 
     ShardState(String shardId, String parentShardId, ShardIteratorType startingPosition) {
         this.shardId = shardId;
