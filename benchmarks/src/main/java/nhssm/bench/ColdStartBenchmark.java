@@ -43,7 +43,10 @@ import nhssm.local.template.TemplateReader;
  * function's artifact, from starting the process to its first response; split into the init (JVM start and
  * the handler's constructor, until the runtime asks for its first event) and the first invocation. The
  * database is DynamoDB Local over loopback, holding the round's 154 reconciled records (the synthetic census)
- * and the event files' tokens. Also each artifact's size, unzipped and zipped.
+ * and the event files' tokens. Also each artifact's size, unzipped and zipped. Each launch is made twice: as
+ * is, and with the function's SnapStart hooks run at the end of its init (the local bootstrap's
+ * {@code NHSSM_SNAPSTART_HOOKS}), so the second's first invocation is the first request after a restore, less
+ * the restore itself, which only Lambda can do.
  */
 final class ColdStartBenchmark {
 
@@ -55,6 +58,8 @@ final class ColdStartBenchmark {
     private static final String ADMIN = "cold-start-benchmark-admin-token";
     private static final String RJ1_RETURN = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Asks the local bootstrap to run the function's SnapStart hooks after its init. */
+    private static final String SNAPSTART_HOOKS = "NHSSM_SNAPSTART_HOOKS";
 
     /** A function measured: its event and the status its first response must have. */
     record Case(String logicalId, String what, String eventJson, int expectedStatus, String target) {
@@ -100,35 +105,50 @@ final class ColdStartBenchmark {
             int records = seed(dynamo);
             Map<String, String> overrides = Map.of("DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
                     ServiceClock.VARIABLE, DURING_ROUND.toString());
+            Map<String, String> withHooks = new LinkedHashMap<>(overrides);
+            withHooks.put(SNAPSTART_HOOKS, "1");
             Map<String, List<double[]>> times = new LinkedHashMap<>();
+            Map<String, List<double[]>> hookedTimes = new LinkedHashMap<>();
             // One launch of each first, to warm the operating system's file cache; then turns, so that a change
-            // in the shared machine's load falls on every function alike.
+            // in the shared machine's load falls on every function and both ways of starting alike.
             for (int launch = 0; launch <= LAUNCHES; launch++) {
                 for (Case c : cases) {
                     FunctionDefinition function = template.function(c.logicalId()).orElseThrow();
                     double[] t = launch(function, artifacts.get(c.logicalId()), overrides, c, functionLog);
+                    double[] hooked = launch(function, artifacts.get(c.logicalId()), withHooks, c, functionLog);
                     if (launch > 0) {
                         times.computeIfAbsent(c.logicalId(), k -> new ArrayList<>()).add(t);
+                        hookedTimes.computeIfAbsent(c.logicalId(), k -> new ArrayList<>()).add(hooked);
                     }
                 }
             }
             out.printf("## Fresh JVM to the first response (no SnapStart): %d launches each, after one unmeasured;"
                     + " %d reconciled records in the table%n%n", LAUNCHES, records);
-            out.println("| function | memory (heap) | first event | init: process start to ready | first invocation"
-                    + " | process start to first response | target |");
-            out.println("|---|---|---|---:|---:|---:|---|");
-            for (Case c : cases) {
-                FunctionDefinition function = template.function(c.logicalId()).orElseThrow();
-                List<double[]> t = times.get(c.logicalId());
-                out.printf("| %s | %d MB (-Xmx%dm) | %s | %s | %s | %s | %s |%n", c.logicalId(), function.memoryMb(),
-                        function.memoryMb() * 85 / 100, c.what(), Timing.of(column(t, 0)), Timing.of(column(t, 1)),
-                        Timing.of(column(t, 2)), c.target());
-            }
-            out.println();
+            table(out, template, cases, times, "init: process start to ready");
+            out.printf("## The same, with the SnapStart hooks run at the end of the init (%s=1: beforeCheckpoint,"
+                    + " then afterRestore, as around a snapshot; nothing is saved or restored), so the first"
+                    + " invocation is the first request after a restore, without the restore itself%n%n",
+                    SNAPSTART_HOOKS);
+            table(out, template, cases, hookedTimes, "init and hooks: process start to ready");
         }
         out.printf("Load average: %.1f at the start, %.1f at the end (%d cores)%n", loadAtStart, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         out.println("The functions' own log: " + work.resolve("functions.log"));
+    }
+
+    private static void table(PrintStream out, SamTemplate template, List<Case> cases, Map<String, List<double[]>> times,
+            String initColumn) {
+        out.println("| function | memory (heap) | first event | " + initColumn + " | first invocation"
+                + " | process start to first response | target |");
+        out.println("|---|---|---|---:|---:|---:|---|");
+        for (Case c : cases) {
+            FunctionDefinition function = template.function(c.logicalId()).orElseThrow();
+            List<double[]> t = times.get(c.logicalId());
+            out.printf("| %s | %d MB (-Xmx%dm) | %s | %s | %s | %s | %s |%n", c.logicalId(), function.memoryMb(),
+                    function.memoryMb() * 85 / 100, c.what(), Timing.of(column(t, 0)), Timing.of(column(t, 1)),
+                    Timing.of(column(t, 2)), c.target());
+        }
+        out.println();
     }
 
     /** One cold start: {init, first invocation, total} in milliseconds. */

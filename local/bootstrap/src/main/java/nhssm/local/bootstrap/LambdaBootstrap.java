@@ -42,6 +42,7 @@ public final class LambdaBootstrap {
         FunctionHandler handler;
         try {
             handler = HandlerLoader.load(handlerName, ClassLoader.getSystemClassLoader(), env, out);
+            SnapStartHooks.runIfAsked(env, err);
         } catch (Throwable t) {
             Throwable reported = t instanceof HandlerLoader.InitFailure && t.getCause() != null ? t.getCause() : t;
             err.println("nhssm bootstrap: cannot initialise handler " + handlerName + ":");

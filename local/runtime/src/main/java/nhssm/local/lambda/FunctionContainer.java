@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 
 import nhssm.local.bootstrap.LambdaBootstrap;
+import nhssm.local.bootstrap.crac.Core;
 import nhssm.local.template.FunctionDefinition;
 
 /**
@@ -132,6 +133,8 @@ public final class FunctionContainer implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-Xmx" + Math.max(16, function.memoryMb() * 85 / 100) + "m");
+        // org.crac finds the bootstrap's stand-in for the CRaC the Lambda runtime has, so SnapStart hooks can run.
+        command.add("-Dorg.crac.Core.Compat=" + Core.class.getPackageName());
         command.add("-cp");
         command.add(String.join(File.pathSeparator,
                 artifactDir.toAbsolutePath().toString(),
