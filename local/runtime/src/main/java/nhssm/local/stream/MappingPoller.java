@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +51,8 @@ final class MappingPoller implements Runnable {
     private final DynamoDbStreamsClient streams;
     private final FunctionInvoker invoker;
     private final StreamPump.Options options;
+    /** A stream record as a record of the event: {@link StreamEventJson#record}. */
+    private final BiFunction<Record, String, ObjectNode> recordJson;
 
     /** Shards known and not finished, in the order DescribeStream lists them. */
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
@@ -61,7 +64,8 @@ final class MappingPoller implements Runnable {
     private String lastError;
 
     MappingPoller(String function, StreamSource source, String streamArn, EventFilter filter,
-                  DynamoDbStreamsClient streams, FunctionInvoker invoker, StreamPump.Options options) {
+                  DynamoDbStreamsClient streams, FunctionInvoker invoker, StreamPump.Options options,
+                  BiFunction<Record, String, ObjectNode> recordJson) {
         this.function = function;
         this.source = source;
         this.streamArn = streamArn;
@@ -69,6 +73,7 @@ final class MappingPoller implements Runnable {
         this.streams = streams;
         this.invoker = invoker;
         this.options = options;
+        this.recordJson = recordJson;
     }
 
     String function() {
@@ -296,7 +301,7 @@ final class MappingPoller implements Runnable {
         List<ObjectNode> decoded = new ArrayList<>();
         for (Record record : response.records()) {
             try {
-                decoded.add(StreamEventJson.record(record, streamArn));
+                decoded.add(recordJson.apply(record, streamArn));
             } catch (RuntimeException e) {
                 // Repositions the shard before anything is buffered, so a failure to do so leaves it unchanged.
                 holdAt(shard, record, e);

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nhssm.local.lambda.FunctionInvoker;
 import nhssm.local.template.FunctionDefinition;
 import nhssm.local.template.SamTemplate;
 import nhssm.local.template.StreamSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -122,10 +126,18 @@ public final class StreamPump implements AutoCloseable {
      */
     public static StreamPump start(SamTemplate template, Map<String, String> tableNames, DynamoDbClient dynamo,
                                    DynamoDbStreamsClient streams, FunctionInvoker invoker, Options options) {
+        return start(template, tableNames, dynamo, streams, invoker, options, StreamEventJson::record);
+    }
+
+    /** As above, with the conversion of a stream record to the event's JSON given: a test's way to break one. */
+    static StreamPump start(SamTemplate template, Map<String, String> tableNames, DynamoDbClient dynamo,
+                            DynamoDbStreamsClient streams, FunctionInvoker invoker, Options options,
+                            BiFunction<Record, String, ObjectNode> recordJson) {
         List<MappingPoller> pollers = new ArrayList<>();
         for (FunctionDefinition function : template.functions()) {
             for (StreamSource source : function.streams()) {
-                pollers.add(poller(function.logicalId(), source, tableNames, dynamo, streams, invoker, options));
+                pollers.add(poller(function.logicalId(), source, tableNames, dynamo, streams, invoker, options,
+                        recordJson));
             }
         }
         for (MappingPoller poller : pollers) {
@@ -148,7 +160,8 @@ public final class StreamPump implements AutoCloseable {
 
     private static MappingPoller poller(String function, StreamSource source, Map<String, String> tableNames,
                                         DynamoDbClient dynamo, DynamoDbStreamsClient streams,
-                                        FunctionInvoker invoker, Options options) {
+                                        FunctionInvoker invoker, Options options,
+                                        BiFunction<Record, String, ObjectNode> recordJson) {
         String where = function + " event " + source.eventLogicalId() + ": ";
         if (source.batchSize() < 1 || source.batchSize() > 10_000) {
             throw new IllegalArgumentException(where + "BatchSize must be 1 to 10000, not " + source.batchSize());
@@ -192,7 +205,8 @@ public final class StreamPump implements AutoCloseable {
                 + (source.reportBatchItemFailures() ? ", ReportBatchItemFailures" : "")
                 + (source.bisectBatchOnFunctionError() ? ", BisectBatchOnFunctionError" : "")
                 + ", MaximumRetryAttempts " + source.maximumRetryAttempts());
-        return new MappingPoller(function, source, description.latestStreamArn(), filter, streams, invoker, options);
+        return new MappingPoller(function, source, description.latestStreamArn(), filter, streams, invoker, options,
+                recordJson);
     }
 
     /** The names of the poller threads, one per function × stream source. */

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nhssm.local.dynamodb.LocalDynamoDbExtension;
+import nhssm.local.dynamodb.StreamEventJson;
 import nhssm.local.lambda.FunctionInvoker;
 import nhssm.local.lambda.Invocation;
 import nhssm.local.stream.StreamFixtures.Log;
 import nhssm.local.stream.StreamFixtures.RecordingInvoker;
 import nhssm.local.stream.StreamFixtures.Source;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** The event source mapping's delivery rules, on real DynamoDB Local stream records. */
 class StreamPumpTest {
@@ -268,6 +273,44 @@ class StreamPumpTest {
                 .contains("1 failed → discarded 1 record after 1 retry (MaximumRetryAttempts 1), sequence numbers "
                         + badSequenceNumbers.getFirst())
                 .contains("on AWS they would go to the event source mapping's on-failure destination"));
+    }
+
+    @Test
+    void aRecordThatCannotBeRead_shouldHoldItsShard_backingOff_loggedOnce_neverSkipped() {
+        write("RESP#1", "RESP#2", "RESP#3", "RESP#4");
+        List<Long> attempts = new CopyOnWriteArrayList<>();
+        AtomicBoolean readable = new AtomicBoolean();
+        BiFunction<Record, String, ObjectNode> recordJson = (record, streamArn) -> {
+            if (record.dynamodb().keys().get("sk").s().equals("RESP#3") && !readable.get()) {
+                attempts.add(System.nanoTime());
+                throw new IllegalArgumentException("a record this test cannot read");
+            }
+            return StreamEventJson.record(record, streamArn);
+        };
+        var invoker = RecordingInvoker.succeeding();
+
+        try (StreamPump pump = StreamPump.start(Source.defaults().template(), Map.of(TABLE, table),
+                DYNAMO.dynamo().client(), DYNAMO.dynamo().streamsClient(), invoker, log.options(), recordJson)) {
+            await("the records before it are delivered, and it is tried 6 times",
+                    () -> invoker.recordCount() >= 2 && attempts.size() >= 6);
+            assertThat(invoker.records()).extracting(StreamFixtures::sk).containsExactly("RESP#1", "RESP#2");
+            readable.set(true);
+            await("it and the records after it are delivered", () -> invoker.recordCount() >= 4);
+        }
+
+        assertThat(invoker.records()).extracting(StreamFixtures::sk)
+                .containsExactly("RESP#1", "RESP#2", "RESP#3", "RESP#4");
+        // The retry delays of Log.options(): 10 ms doubling to at most 50 ms, so never a hot loop.
+        for (int i = 1; i < 6; i++) {
+            long expectedMs = Math.min(10L << (i - 1), 50);
+            assertThat(Duration.ofNanos(attempts.get(i) - attempts.get(i - 1)))
+                    .as("the wait before try %d", i + 1).isGreaterThanOrEqualTo(Duration.ofMillis(expectedMs - 1));
+        }
+        assertThat(log.lines).filteredOn(l -> l.contains("cannot read record")).singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("(INSERT, keys {pk:S sk:S}, new image {pk:S sk:S}): IllegalArgumentException")
+                        .doesNotContain("RESP#").doesNotContain("RXX"));
+        assertThat(log.lines).filteredOn(l -> l.contains("is read at last")).hasSize(1);
     }
 
     @Test
