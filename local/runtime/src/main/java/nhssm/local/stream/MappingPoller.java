@@ -131,6 +131,8 @@ final class MappingPoller implements Runnable {
                         refreshNeeded = true;
                     }
                 }
+                // A round without a failure ends the repeat: the next failure, even the same one, is logged again.
+                lastError = null;
                 if (!worked) {
                     pause(wait);
                 }
