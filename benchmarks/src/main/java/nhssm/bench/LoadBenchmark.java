@@ -1,7 +1,5 @@
 package nhssm.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,6 +33,7 @@ import nhssm.core.trust.Trust;
 import nhssm.core.trust.TrustRegister;
 import nhssm.local.LocalConfig;
 import nhssm.local.LocalSystem;
+import nhssm.local.SurveyLinks;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.seed.SyntheticCensus;
 import nhssm.local.seed.TrustPlan;
@@ -57,7 +56,6 @@ final class LoadBenchmark {
     private static final int TRUSTS = 20;
     /** Above the local HTTP API's 30 s integration timeout, so its 503 arrives before the client gives up. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(45);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request's outcome: its status (0 when it got no response), latency and the id created. */
     private record Outcome(int status, double ms, String error, String location) {
@@ -170,33 +168,19 @@ final class LoadBenchmark {
     }
 
     /** Invites {@value #TRUSTS} trusts' leads through the admin API; each lead creates staff links, one per client. */
-    private static List<String> staffTokens(HttpClient http, URI api, String admin, int clients) throws Exception {
+    private static List<String> staffTokens(HttpClient http, URI api, String admin, int clients) {
         SurveyDefinition definition = SurveyDefinitions.forRound(ROUND).orElseThrow();
         List<Trust> trusts = TrustRegister.bundled().openOn(definition.censusDate()).subList(0, TRUSTS);
+        SurveyLinks links = new SurveyLinks(http, api, ROUND);
         List<String> leads = new ArrayList<>();
         for (Trust trust : trusts) {
-            leads.add(token(http, api.resolve("/api/admin/rounds/" + ROUND + "/invitations"), admin,
-                    "{\"odsCode\":\"" + trust.odsCode() + "\"}"));
+            leads.add(links.inviteLead(admin, trust.odsCode()).token());
         }
         List<String> staff = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            staff.add(token(http, api.resolve("/api/rounds/" + ROUND + "/staff-links"), leads.get(c % leads.size()),
-                    null));
+            staff.add(links.staffLink(leads.get(c % leads.size())).token());
         }
         return staff;
-    }
-
-    private static String token(HttpClient http, URI uri, String bearer, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("authorization", "Bearer " + bearer);
-        request = json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
-                : request.header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST " + uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        JsonNode body = JSON.readTree(response.body());
-        return body.path("token").asText();
     }
 
     /** The synthetic census's staff responses as submitted forms (a field per answer, repeated for each choice). */

@@ -1,7 +1,5 @@
 package nhssm.browser;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 import nhssm.core.token.TokenSecret;
 import nhssm.local.LocalConfig;
 import nhssm.local.LocalSystem;
+import nhssm.local.SurveyLinks;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -44,7 +43,6 @@ public final class LocalSystemExtension implements BeforeAllCallback, AfterAllCa
 
     private static final Path LOGS = Path.of("target", "local-system");
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String adminToken = TokenSecret.generate(new SecureRandom()).value();
@@ -52,10 +50,6 @@ public final class LocalSystemExtension implements BeforeAllCallback, AfterAllCa
     private Path workDir;
     private PrintStream log;
     private Path logFile;
-
-    /** A token and the survey link that came with it (resolved against the API). */
-    public record Link(String token, URI surveyLink) {
-    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -118,14 +112,17 @@ public final class LocalSystemExtension implements BeforeAllCallback, AfterAllCa
     }
 
     /** The census team invites a trust: its lead's token and survey link. */
-    public Link inviteLead(String odsCode) {
-        return link(post("/api/admin/rounds/" + ROUND + "/invitations", adminToken,
-                "{\"odsCode\":" + quoted(odsCode) + "}"));
+    public SurveyLinks.Link inviteLead(String odsCode) {
+        return links().inviteLead(adminToken, odsCode);
     }
 
     /** A trust's lead creates a staff link: a staff token for the trust and its survey link. */
-    public Link staffLink(String leadToken) {
-        return link(post("/api/rounds/" + ROUND + "/staff-links", leadToken, null));
+    public SurveyLinks.Link staffLink(String leadToken) {
+        return links().staffLink(leadToken);
+    }
+
+    private SurveyLinks links() {
+        return new SurveyLinks(http, apiUri(), ROUND);
     }
 
     /** Sends {@code request} to the API, answered as text. */
@@ -150,26 +147,5 @@ public final class LocalSystemExtension implements BeforeAllCallback, AfterAllCa
             request.header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         }
         return send(request);
-    }
-
-    private Link link(HttpResponse<String> response) {
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body() + " (the system's log: " + logFile + ")");
-        }
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            return new Link(body.path("token").asText(), api(body.path("surveyLink").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
-    }
-
-    private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

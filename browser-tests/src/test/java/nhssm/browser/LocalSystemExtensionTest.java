@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
+import nhssm.local.SurveyLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,11 +17,11 @@ class LocalSystemExtensionTest {
 
     @Test
     void inviteLeadAndStaffLink_shouldGiveTokensThatWork_withSurveyLinksOnTheApi() throws Exception {
-        LocalSystemExtension.Link lead = LOCAL.inviteLead("RJ1");
-        LocalSystemExtension.Link staff = LOCAL.staffLink(lead.token());
+        SurveyLinks.Link lead = LOCAL.inviteLead("RJ1");
+        SurveyLinks.Link staff = LOCAL.staffLink(lead.token());
 
         assertThat(staff.token()).isNotEqualTo(lead.token());
-        for (LocalSystemExtension.Link link : List.of(lead, staff)) {
+        for (SurveyLinks.Link link : List.of(lead, staff)) {
             assertThat(link.surveyLink().getScheme() + "://" + link.surveyLink().getAuthority() + "/")
                     .isEqualTo(LOCAL.apiUri().toString());
             assertThat(link.surveyLink().getPath()).isEqualTo("/survey/" + LocalSystemExtension.ROUND);

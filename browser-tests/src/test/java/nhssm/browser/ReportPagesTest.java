@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import nhssm.local.SurveyLinks;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ class ReportPagesTest {
         // The documented example return (it consents to a named report, so the trust's report is public).
         Path event = TemplateTable.locateTemplate().getParent().resolve("events/responses-post-json.json");
         String body = new ObjectMapper().readTree(event.toFile()).path("body").asText();
-        LocalSystemExtension.Link lead = LOCAL.inviteLead(ODS);
+        SurveyLinks.Link lead = LOCAL.inviteLead(ODS);
         HttpResponse<String> created = LOCAL.post("/api/rounds/2026/responses", lead.token(), body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 

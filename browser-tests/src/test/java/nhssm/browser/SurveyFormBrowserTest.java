@@ -14,6 +14,7 @@ import nhssm.core.survey.AnswerSpec;
 import nhssm.core.survey.Question;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
+import nhssm.local.SurveyLinks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -42,7 +43,7 @@ class SurveyFormBrowserTest {
 
     @Test
     void lead_shouldGoFromTheEmailThroughTwoErrorsToTheReceiptAndTheTrustsPdf() throws Exception {
-        LocalSystemExtension.Link lead = LOCAL.inviteLead("RJ1");
+        SurveyLinks.Link lead = LOCAL.inviteLead("RJ1");
         try (Chromium chromium = Chromium.start(); CrossSiteLink email = CrossSiteLink.to(lead.surveyLink())) {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
@@ -92,7 +93,7 @@ class SurveyFormBrowserTest {
 
     @Test
     void withoutJavaScript_theSameJourneyShouldWork() throws Exception {
-        LocalSystemExtension.Link lead = LOCAL.inviteLead("RRK");
+        SurveyLinks.Link lead = LOCAL.inviteLead("RRK");
         try (Chromium chromium = Chromium.withoutJavaScript(); CrossSiteLink email = CrossSiteLink.to(lead.surveyLink())) {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
@@ -123,7 +124,7 @@ class SurveyFormBrowserTest {
 
     @Test
     void staffLink_shouldAskNoOfficialOnlyQuestion_andEndWithoutTheTrustsReport() {
-        LocalSystemExtension.Link staff = LOCAL.staffLink(LOCAL.inviteLead("RJ7").token());
+        SurveyLinks.Link staff = LOCAL.staffLink(LOCAL.inviteLead("RJ7").token());
         try (Chromium chromium = Chromium.start()) {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
@@ -149,7 +150,7 @@ class SurveyFormBrowserTest {
 
     @Test
     void aSavedDraft_shouldBeThereWhenTheLinkIsOpenedAgainInAnotherBrowser() {
-        LocalSystemExtension.Link lead = LOCAL.inviteLead("RTH");
+        SurveyLinks.Link lead = LOCAL.inviteLead("RTH");
         try (Chromium first = Chromium.start()) {
             SurveyPage page = new SurveyPage(first.driver());
             first.driver().get(lead.surveyLink().toString());

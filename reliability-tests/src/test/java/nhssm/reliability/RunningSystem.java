@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
 import nhssm.core.token.TokenSecret;
 import nhssm.local.LocalConfig;
 import nhssm.local.LocalSystem;
+import nhssm.local.SurveyLinks;
 import nhssm.local.dynamodb.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -117,18 +119,16 @@ final class RunningSystem implements AutoCloseable {
 
     /** The census team invites {@code ods}: its lead's token. */
     String inviteLead(String ods) {
-        return token(RawHttp.send(api(), RawHttp.Request.post("/api/admin/rounds/" + ROUND + "/invitations")
-                .bearer(adminToken).json("{\"odsCode\":\"" + ods + "\"}")));
+        return links().inviteLead(adminToken, ods).token();
     }
 
     /** A lead creates a staff link: a staff token of the lead's trust. */
     String staffLink(String leadToken) {
-        return token(RawHttp.send(api(), RawHttp.Request.post("/api/rounds/" + ROUND + "/staff-links")
-                .bearer(leadToken)));
+        return links().staffLink(leadToken).token();
     }
 
-    private String token(RawHttp.Response response) {
-        return expect201(response).path("token").asText();
+    private SurveyLinks links() {
+        return new SurveyLinks(HttpClient.newHttpClient(), api(), ROUND);
     }
 
     JsonNode expect201(RawHttp.Response response) {
