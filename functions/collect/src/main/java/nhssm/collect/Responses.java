@@ -179,7 +179,14 @@ final class Responses {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
             v = v.substring(1, v.length() - 1);
         }
-        return v.matches("[1-9][0-9]{0,17}") ? OptionalLong.of(Long.parseLong(v)) : OptionalLong.empty();
+        return versionNumber(v);
+    }
+
+    /** A version as digits ("3"), as a response's ETag and the survey form's hidden field carry it. */
+    static OptionalLong versionNumber(String digits) {
+        return digits != null && digits.matches("[1-9][0-9]{0,17}")
+                ? OptionalLong.of(Long.parseLong(digits))
+                : OptionalLong.empty();
     }
 
     private static Problem notFound(String id) {

@@ -127,12 +127,9 @@ sealed interface Submission {
     }
 
     private static ResponseStatus status(String value, String badValue, List<FieldError> errors) {
-        if (value != null) {
-            for (ResponseStatus s : ResponseStatus.values()) {
-                if (s.name().equals(value)) {
-                    return s;
-                }
-            }
+        Optional<ResponseStatus> named = ResponseStatus.named(value);
+        if (named.isPresent()) {
+            return named.get();
         }
         errors.add(new FieldError(STATUS, value != null ? value : badValue,
                 "Say DRAFT to save without submitting, or SUBMITTED to submit."));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import nhssm.collect.form.Banner;
@@ -117,7 +118,7 @@ final class SurveyForm {
             });
             FormValues values = current.map(c -> FormValues.of(c.answers())).orElse(FormValues.EMPTY);
             return HtmlPages.page(200, FormPage.render(state(definition, visitor, values, List.of(), banners,
-                    current, current.map(StoredResponse::version)), nonce), nonce);
+                    current, current.map(StoredResponse::version), Optional.empty()), nonce), nonce);
         });
     }
 
@@ -296,25 +297,25 @@ final class SurveyForm {
     private HttpResponse again(int statusCode, SurveyDefinition definition, Visitor visitor, FormValues typed,
             List<AnswerError> errors, Banner banner, Optional<StoredResponse> current, Optional<Long> version,
             String submission, String nonce) {
+        // The page's own submission id is kept, so fixing the errors and sending again still stores once.
+        Optional<String> sameSubmission = Optional.ofNullable(submission).filter(s -> s.matches(UUID_PATTERN));
         FormPage.State state = state(definition, visitor, typed, errors,
-                banner == null ? List.of() : List.of(banner), current, version);
-        if (current.isEmpty() && submission != null && submission.matches(UUID_PATTERN)) {
-            // Keep the page's submission id, so fixing the errors and resending still stores once.
-            Map<String, String> hidden = new LinkedHashMap<>(state.hidden());
-            hidden.put(SUBMISSION, submission);
-            state = new FormPage.State(state.definition(), state.respondent(), state.trustName(), state.values(),
-                    state.errors(), state.banners(), hidden, state.submitted());
-        }
+                banner == null ? List.of() : List.of(banner), current, version, sameSubmission);
         return HtmlPages.page(statusCode, FormPage.render(state, nonce), nonce);
     }
 
+    /**
+     * What the form shows; a response not yet stored gets a submission id for its post to be stored once
+     * ({@code submission}, or a new one).
+     */
     private FormPage.State state(SurveyDefinition definition, Visitor visitor, FormValues values,
-            List<AnswerError> errors, List<Banner> banners, Optional<StoredResponse> current, Optional<Long> version) {
+            List<AnswerError> errors, List<Banner> banners, Optional<StoredResponse> current, Optional<Long> version,
+            Optional<String> submission) {
         Map<String, String> hidden = new LinkedHashMap<>();
         hidden.put(CSRF, FormToken.of(visitor.token(), definition.round()));
         version.ifPresent(v -> hidden.put(VERSION, Long.toString(v)));
         if (current.isEmpty()) {
-            hidden.put(SUBMISSION, UUID.randomUUID().toString());
+            hidden.put(SUBMISSION, submission.orElseGet(() -> UUID.randomUUID().toString()));
         }
         boolean submitted = current.map(c -> c.status() == ResponseStatus.SUBMITTED).orElse(false);
         return new FormPage.State(definition, visitor.kind().audience(),
@@ -428,14 +429,7 @@ final class SurveyForm {
         if (sent.isEmpty()) {
             return Optional.of(ResponseStatus.SUBMITTED);
         }
-        if (sent.size() > 1) {
-            return Optional.empty();
-        }
-        return switch (sent.getFirst()) {
-            case "SUBMITTED" -> Optional.of(ResponseStatus.SUBMITTED);
-            case "DRAFT" -> Optional.of(ResponseStatus.DRAFT);
-            default -> Optional.empty();
-        };
+        return sent.size() == 1 ? ResponseStatus.named(sent.getFirst()) : Optional.empty();
     }
 
     private static Map<String, List<String>> withoutStatus(Map<String, List<String>> fields) {
@@ -445,7 +439,8 @@ final class SurveyForm {
     }
 
     private static Optional<Long> version(String sent) {
-        return sent != null && sent.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(sent)) : Optional.empty();
+        OptionalLong version = Responses.versionNumber(sent);
+        return version.isPresent() ? Optional.of(version.getAsLong()) : Optional.empty();
     }
 
     private static String single(List<String> values) {

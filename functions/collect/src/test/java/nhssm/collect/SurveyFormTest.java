@@ -139,11 +139,13 @@ class SurveyFormTest {
     @Test
     void submit_withErrors_shouldListThemAndKeepEveryValue_andStoreNothing() {
         String lead = cookie(fixture.token("RJ1", Scope.LEAD));
-        String csrf = hidden(fixture.send(survey("GET").cookie(lead)).getBody(), "csrf");
+        String page = fixture.send(survey("GET").cookie(lead)).getBody();
+        String submission = hidden(page, "submission");
         String script = "<script>alert('x')</script> café 🙂";
 
         APIGatewayV2HTTPResponse response = fixture.send(survey("POST").cookie(lead).form(
-                "csrf=" + enc(csrf) + "&status=SUBMITTED&Q06=FACEBOOK&Q22=abc&Q42=" + enc(script)));
+                "csrf=" + enc(hidden(page, "csrf")) + "&submission=" + submission
+                        + "&status=SUBMITTED&Q06=FACEBOOK&Q22=abc&Q42=" + enc(script)));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         String html = response.getBody();
@@ -154,6 +156,8 @@ class SurveyFormTest {
                 .doesNotContain(script);
         assertThat(html).containsPattern("<input class=\"checkbox-input\" id=\"Q06-2\" name=\"Q06\" type=\"checkbox\" "
                 + "value=\"FACEBOOK\" checked>");
+        // The same submission id, so sending the corrected form still stores once.
+        assertThat(hidden(html, "submission")).isEqualTo(submission);
         assertThat(fixture.items("RESP#")).isEmpty();
     }
 
