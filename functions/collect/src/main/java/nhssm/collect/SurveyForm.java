@@ -96,7 +96,7 @@ final class SurveyForm {
             };
         }
         Optional<String> cookieToken = TokenCookie.read(request, definition.round());
-        if (cookieToken.isEmpty() && request.header("sec-fetch-site").filter("cross-site"::equals).isPresent()) {
+        if (cookieToken.isEmpty() && isCrossSite(request)) {
             return HtmlPages.page(200, MessagePage.reload(path, nonce), nonce);
         }
         return withVisitor(request, definition, nonce, visitor -> {
@@ -142,8 +142,7 @@ final class SurveyForm {
             Optional<StoredResponse> current = current(request, definition, visitor);
             Optional<Long> shownVersion = version(version);
 
-            boolean crossSite = request.header("sec-fetch-site").filter("cross-site"::equals).isPresent();
-            if (crossSite || !FormToken.matches(csrf, visitor.token(), definition.round())) {
+            if (isCrossSite(request) || !FormToken.matches(csrf, visitor.token(), definition.round())) {
                 return again(403, definition, visitor, typed, List.of(), new Banner("Nothing has been saved yet",
                         List.of("This page was opened with a different link, or from another site. Your answers "
                                 + "are below as you typed them: check them and submit again."), true),
@@ -410,6 +409,11 @@ final class SurveyForm {
     static String reference(StoredResponse response) {
         return response.key().round() + "-" + response.key().odsCode() + "-"
                 + response.key().id().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether the browser says the request came from another site (a navigation from webmail, a forged post). */
+    private static boolean isCrossSite(HttpRequest request) {
+        return request.header("sec-fetch-site").filter("cross-site"::equals).isPresent();
     }
 
     private static String noun(Visitor visitor) {
