@@ -34,13 +34,24 @@ public final class StreamReader {
     /** Every record now readable on the stream, in sequence-number order. */
     public static List<Record> all(DynamoDbStreamsClient streams, String streamArn) {
         List<Record> records = new ArrayList<>();
+        byShard(streams, streamArn).forEach(shard -> records.addAll(shard.records()));
+        records.sort(Comparator.comparing(r -> new BigInteger(r.dynamodb().sequenceNumber())));
+        return records;
+    }
+
+    /** Each shard's records now readable, from TRIM_HORIZON. */
+    public static List<ShardRecords> byShard(DynamoDbStreamsClient streams, String streamArn) {
+        List<ShardRecords> result = new ArrayList<>();
         for (Shard shard : shards(streams, streamArn)) {
             String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            records.addAll(drain(streams, iterator));
+            result.add(new ShardRecords(shard.shardId(), drain(streams, iterator)));
         }
-        records.sort(Comparator.comparing(r -> new BigInteger(r.dynamodb().sequenceNumber())));
-        return records;
+        return result;
+    }
+
+    /** The records read from one shard, in the shard's order. */
+    public record ShardRecords(String shardId, List<Record> records) {
     }
 
     /** The records from {@code iterator} on, following NextShardIterator while pages come back non-empty. */

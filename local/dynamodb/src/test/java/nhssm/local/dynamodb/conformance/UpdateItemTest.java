@@ -123,7 +123,7 @@ class UpdateItemTest {
         invalid(() -> dynamo.updateItem(r -> r.tableName(table).key(key("a"))
                 .updateExpression("SET pk = :b").expressionAttributeValues(Map.of(":b", s("b")))));
 
-        assertThat(get(table, "a")).isNotNull();
+        assertThat(get(table, "a")).containsEntry("pk", s("a"));
     }
 
     @Test
