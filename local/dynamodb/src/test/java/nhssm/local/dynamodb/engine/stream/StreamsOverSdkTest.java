@@ -186,6 +186,33 @@ class StreamsOverSdkTest {
     }
 
     @Test
+    void anItemDeletedByItsTtlIsARemoveByTheService() {
+        try (DynamoDbEngine engine = DynamoDbEngine.startInMemory();
+             DynamoDbClient dynamo = dynamo(engine);
+             DynamoDbStreamsClient streams = streams(engine)) {
+            String arn = createTable(dynamo, "ttl");
+            dynamo.updateTimeToLive(r -> r.tableName("ttl").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+            long past = java.time.Instant.now().minusSeconds(60).getEpochSecond();
+            dynamo.putItem(r -> r.tableName("ttl").item(Map.of("pk", AttributeValue.fromS("gone"), "n", AttributeValue.fromN("1"),
+                    "expires", AttributeValue.fromN(Long.toString(past)))));
+            dynamo.deleteItem(r -> r.tableName("ttl").key(Map.of("pk", AttributeValue.fromS("other"))));
+            dynamo.putItem(r -> r.tableName("ttl").item(item(2)));
+            dynamo.deleteItem(r -> r.tableName("ttl").key(Map.of("pk", AttributeValue.fromS("item-2"))));
+
+            engine.sweepExpiredItems();
+
+            List<Record> records = readFollowingLineage(streams, arn);
+            assertThat(records).extracting(Record::eventName)
+                    .containsExactly(OperationType.INSERT, OperationType.INSERT, OperationType.REMOVE, OperationType.REMOVE);
+            assertThat(records.get(2).userIdentity()).as("a delete by a client").isNull();
+            Record byTtl = records.get(3);
+            assertThat(byTtl.dynamodb().keys()).isEqualTo(Map.of("pk", AttributeValue.fromS("gone")));
+            assertThat(byTtl.userIdentity().type()).isEqualTo("Service");
+            assertThat(byTtl.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+        }
+    }
+
+    @Test
     void refusalsReachTheSdkAsTheServicesErrors() {
         try (DynamoDbEngine engine = DynamoDbEngine.startInMemory();
              DynamoDbClient dynamo = dynamo(engine);
