@@ -1,32 +1,55 @@
 package nhssm.local.dynamodb.engine.expression;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import nhssm.local.dynamodb.engine.error.DynamoDbError;
+
 /**
- * STUB to be replaced by the engine-expr branch: parses the four kinds of expression, refusing bad ones
- * with the service's ValidationException ("Invalid ConditionExpression: …").
+ * Parses the four kinds of expression, refusing bad ones with the service's ValidationException
+ * ("Invalid ConditionExpression: …"). Each result is parsed once and cheap to evaluate on many items.
  */
 public final class Expressions {
+
+    /** The service's limit on any expression string, in bytes. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
 
     private Expressions() {
     }
 
     /** A ConditionExpression ({@code parameter} "ConditionExpression") or FilterExpression ("FilterExpression"). */
     public static Condition condition(String parameter, String expression, ExpressionInputs inputs) {
-        throw new UnsupportedOperationException("stub");
+        check(parameter, expression, inputs);
+        return new ConditionParser(parameter, expression, inputs).parse();
     }
 
     public static Update update(String expression, ExpressionInputs inputs) {
-        throw new UnsupportedOperationException("stub");
+        check("UpdateExpression", expression, inputs);
+        return new UpdateParser(expression, inputs).parse();
     }
 
     public static Projection projection(String expression, ExpressionInputs inputs) {
-        throw new UnsupportedOperationException("stub");
+        check("ProjectionExpression", expression, inputs);
+        return PathTree.of(new ProjectionParser("ProjectionExpression", expression, inputs).parse());
     }
 
     /** A KeyConditionExpression against the key schema of the table or index queried. */
     public static KeyCondition keyCondition(String expression, ExpressionInputs inputs,
             String partitionKeyName, Optional<String> sortKeyName) {
-        throw new UnsupportedOperationException("stub");
+        check("KeyConditionExpression", expression, inputs);
+        ConditionNode node = new ConditionParser("KeyConditionExpression", expression, inputs).parse();
+        return KeyConditions.of(node, partitionKeyName, sortKeyName);
+    }
+
+    private static void check(String parameter, String expression, ExpressionInputs inputs) {
+        inputs.countParsed();
+        if (expression.isEmpty()) {
+            throw DynamoDbError.validation("Invalid " + parameter + ": The expression can not be empty;");
+        }
+        int bytes = expression.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_EXPRESSION_BYTES) {
+            throw DynamoDbError.validation("Invalid " + parameter
+                    + ": Expression size has exceeded the maximum allowed size; expression size: " + bytes);
+        }
     }
 }

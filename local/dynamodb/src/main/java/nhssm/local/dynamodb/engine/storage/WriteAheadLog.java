@@ -1,41 +1,270 @@
 package nhssm.local.dynamodb.engine.storage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nhssm.local.dynamodb.engine.stream.ItemChange;
 
 /**
- * STUB to be replaced by the engine-stream branch: the durable form of a database, a log of what it
- * committed, forced to disk before a write is acknowledged, and replayed on start.
+ * The durable form of a database: one append-only file, {@value #FILE_NAME}, of everything it committed
+ * (table operations with their requests, and each write's items), replayed on start.
+ *
+ * <p>The fsync policy: an append returns only once its entry is written and forced to the device
+ * ({@link FileChannel#force} without metadata, fdatasync on Linux, which still makes the file's new length
+ * durable), and the engine acknowledges a write only after that, so an acknowledged write survives
+ * {@code kill -9} and power loss. Appenders that arrive while a force is under way share the next one
+ * (group commit): one of them writes every waiting entry and forces once, the others wait for it, so the
+ * cost of a force is spread over concurrent writes. The log's order is the order appends arrived in. Creating
+ * the file forces its directory too, so that its name is durable. If a write or force fails, the log
+ * refuses every later append: what is on disk is then unknown, and a write must not be acknowledged.
+ *
+ * <p>Recovery: a frame cut short or failing its checksum (a crash during a write that was therefore never
+ * acknowledged) ends the log. On open it is cut off, its bytes kept beside the log in
+ * {@code engine.wal.torn-<offset>} in case they are anything else, and never replayed, not even in part.
+ * The log is not compacted: it grows with every write, and a start replays it whole.
  */
 public final class WriteAheadLog implements AutoCloseable {
 
-    /** Opens (creating if need be) the log in {@code dir}. */
+    static final String FILE_NAME = "engine.wal";
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+    private final long droppedBytes;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition forced = lock.newCondition();
+    /** Frames waiting for the next force, in arrival order. */
+    private List<ByteBuffer> pending = new ArrayList<>();
+    private long appended;
+    private long durable;
+    private long end;
+    private boolean forcing;
+    private IOException failure;
+    private boolean closed;
+
+    private WriteAheadLog(Path file, FileChannel channel, FileLock fileLock, long end, long droppedBytes) {
+        this.file = file;
+        this.channel = channel;
+        this.fileLock = fileLock;
+        this.end = end;
+        this.droppedBytes = droppedBytes;
+    }
+
+    /** Opens (creating if need be) the log in {@code dir}, dropping a torn tail; one process at a time. */
     public static WriteAheadLog open(Path dir) {
-        throw new UnsupportedOperationException("stub");
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(FILE_NAME);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock fileLock;
+            try {
+                fileLock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                fileLock = null;
+            }
+            if (fileLock == null) {
+                channel.close();
+                throw new IllegalStateException("the write-ahead log " + file + " is in use by another engine");
+            }
+            try {
+                long size = channel.size();
+                long end;
+                long dropped = 0;
+                if (size < LogFrames.HEADER.length) {
+                    // New, or cut short while being created: nothing in it was ever acknowledged.
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(LogFrames.HEADER), 0);
+                    channel.force(true);
+                    forceDirectory(dir);
+                    end = LogFrames.HEADER.length;
+                } else {
+                    end = validEnd(file, size);
+                    dropped = size - end;
+                    if (dropped > 0) {
+                        keepTornTail(channel, dir.resolve(FILE_NAME + ".torn-" + end), end, size);
+                        channel.truncate(end);
+                        channel.force(true);
+                    }
+                }
+                channel.position(end);
+                return new WriteAheadLog(file, channel, fileLock, end, dropped);
+            } catch (IOException | RuntimeException e) {
+                fileLock.release();
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the write-ahead log in " + dir, e);
+        }
     }
 
     /** A table-level operation (CreateTable, DeleteTable, UpdateTimeToLive) with its request, on disk when this returns. */
     public void appendTableOperation(String operation, JsonNode request, Instant at) {
-        throw new UnsupportedOperationException("stub");
+        append(LogEntryJson.tableOperation(operation, request, at));
     }
 
     /** One committed write (an item, or a transaction's items), on disk when this returns. */
     public void appendItems(String tableName, Instant at, List<ItemChange> changes, boolean byTtl) {
-        throw new UnsupportedOperationException("stub");
+        append(LogEntryJson.items(tableName, at, changes, byTtl));
     }
 
     /** Everything logged, in order, to {@code target}. */
     public void replay(Replay target) {
-        throw new UnsupportedOperationException("stub");
+        long upTo;
+        lock.lock();
+        try {
+            upTo = end;
+        } finally {
+            lock.unlock();
+        }
+        try (LogFrames.Reader reader = new LogFrames.Reader(file, upTo)) {
+            for (byte[] payload = reader.next(); payload != null; payload = reader.next()) {
+                LogEntryJson.replay(payload, target);
+            }
+            if (reader.offset() != upTo) {
+                throw new IllegalStateException("the write-ahead log " + file + " changed under the engine at offset "
+                        + reader.offset());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the write-ahead log " + file, e);
+        }
+    }
+
+    /** How many bytes of a torn tail the open dropped (0 after a clean stop). */
+    public long droppedBytes() {
+        return droppedBytes;
     }
 
     @Override
     public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            while (forcing) {
+                forced.awaitUninterruptibly();
+            }
+            fileLock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the write-ahead log " + file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void append(byte[] payload) {
+        ByteBuffer frame = LogFrames.frame(payload);
+        lock.lock();
+        try {
+            refuseIfBroken();
+            pending.add(frame);
+            long mine = ++appended;
+            while (durable < mine) {
+                refuseIfBroken();
+                if (forcing) {
+                    forced.awaitUninterruptibly();
+                } else {
+                    forceWaiting();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes and forces every waiting frame, with the lock released meanwhile so that others can queue. */
+    private void forceWaiting() {
+        List<ByteBuffer> batch = pending;
+        pending = new ArrayList<>();
+        long upTo = appended;
+        forcing = true;
+        long written = 0;
+        IOException error = null;
+        lock.unlock();
+        try {
+            ByteBuffer[] buffers = batch.toArray(ByteBuffer[]::new);
+            for (ByteBuffer buffer : buffers) {
+                written += buffer.remaining();
+            }
+            long left = written;
+            while (left > 0) {
+                left -= channel.write(buffers);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            error = e;
+        } finally {
+            lock.lock();
+            forcing = false;
+            if (error == null) {
+                durable = upTo;
+                end += written;
+            } else {
+                failure = error;
+            }
+            forced.signalAll();
+        }
+    }
+
+    private void refuseIfBroken() {
+        if (failure != null) {
+            throw new UncheckedIOException("the write-ahead log " + file + " failed to write; nothing more is accepted",
+                    failure);
+        }
+        if (closed) {
+            throw new IllegalStateException("the write-ahead log " + file + " is closed");
+        }
+    }
+
+    private static long validEnd(Path file, long size) throws IOException {
+        try (LogFrames.Reader reader = new LogFrames.Reader(file, size)) {
+            while (reader.next() != null) {
+                // Only the offset after the last whole frame matters here.
+            }
+            return reader.offset();
+        }
+    }
+
+    private static void keepTornTail(FileChannel channel, Path aside, long from, long to) throws IOException {
+        ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(Math.min(to - from, Integer.MAX_VALUE - 8)));
+        while (tail.hasRemaining() && channel.read(tail, from + tail.position()) >= 0) {
+            // Reads until the buffer is full or the file ends.
+        }
+        tail.flip();
+        try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (tail.hasRemaining()) {
+                out.write(tail);
+            }
+            out.force(true);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory to force it; the file's own force still holds its data.
+        }
     }
 
     /** What a replay hands back, in the order it was logged. */
