@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nhssm.local.dynamodb.engine.stream.AttributeValueJson;
 import nhssm.local.dynamodb.engine.stream.ItemChange;
+import nhssm.local.dynamodb.engine.value.AttributeValueJson;
 
 /**
  * One entry of the log as JSON (UTF-8): a table operation with its request, or a committed write with
- * each item's keys and images in DynamoDB JSON. Times are ISO-8601 instants, exact to the nanosecond.
+ * each table's items, their keys and images in DynamoDB JSON. Times are ISO-8601 instants, exact to the nanosecond.
  */
 final class LogEntryJson {
 
@@ -35,19 +36,24 @@ final class LogEntryJson {
         return bytes(entry);
     }
 
-    static byte[] items(String tableName, Instant at, List<ItemChange> changes, boolean byTtl) {
+    /** One write: the changes of each table it touched, in the order given (one entry, so all or none). */
+    static byte[] items(Instant at, Map<String, List<ItemChange>> changesByTable, boolean byTtl) {
         ObjectNode entry = MAPPER.createObjectNode();
         entry.put("kind", "items");
-        entry.put("table", tableName);
         entry.put("at", at.toString());
         entry.put("byTtl", byTtl);
-        ArrayNode list = entry.putArray("changes");
-        for (ItemChange change : changes) {
-            ObjectNode json = list.addObject();
-            json.set("keys", AttributeValueJson.item(change.keys()));
-            change.oldImage().ifPresent(image -> json.set("old", AttributeValueJson.item(image)));
-            change.newImage().ifPresent(image -> json.set("new", AttributeValueJson.item(image)));
-        }
+        ArrayNode tables = entry.putArray("tables");
+        changesByTable.forEach((tableName, changes) -> {
+            ObjectNode table = tables.addObject();
+            table.put("table", tableName);
+            ArrayNode list = table.putArray("changes");
+            for (ItemChange change : changes) {
+                ObjectNode json = list.addObject();
+                json.set("keys", AttributeValueJson.toJson(change.keys()));
+                change.oldImage().ifPresent(image -> json.set("old", AttributeValueJson.toJson(image)));
+                change.newImage().ifPresent(image -> json.set("new", AttributeValueJson.toJson(image)));
+            }
+        });
         return bytes(entry);
     }
 
@@ -63,13 +69,15 @@ final class LogEntryJson {
         switch (entry.path("kind").asText()) {
             case "table" -> target.tableOperation(entry.path("operation").asText(), entry.get("request"), at);
             case "items" -> {
-                List<ItemChange> changes = new ArrayList<>();
-                for (JsonNode change : entry.path("changes")) {
-                    changes.add(new ItemChange(AttributeValueJson.readItem(change.get("keys")),
-                            Optional.ofNullable(change.get("old")).map(AttributeValueJson::readItem),
-                            Optional.ofNullable(change.get("new")).map(AttributeValueJson::readItem)));
+                for (JsonNode table : entry.path("tables")) {
+                    List<ItemChange> changes = new ArrayList<>();
+                    for (JsonNode change : table.path("changes")) {
+                        changes.add(new ItemChange(AttributeValueJson.item(change.get("keys"), "keys"),
+                                Optional.ofNullable(change.get("old")).map(image -> AttributeValueJson.item(image, "old")),
+                                Optional.ofNullable(change.get("new")).map(image -> AttributeValueJson.item(image, "new"))));
+                    }
+                    target.items(table.path("table").asText(), at, changes, entry.path("byTtl").asBoolean());
                 }
-                target.items(entry.path("table").asText(), at, changes, entry.path("byTtl").asBoolean());
             }
             default -> throw new IllegalArgumentException("unknown log entry kind " + entry.path("kind"));
         }

@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -121,7 +123,16 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** One committed write (an item, or a transaction's items), on disk when this returns. */
     public void appendItems(String tableName, Instant at, List<ItemChange> changes, boolean byTtl) {
-        append(LogEntryJson.items(tableName, at, changes, byTtl));
+        append(LogEntryJson.items(at, Map.of(tableName, changes), byTtl));
+    }
+
+    /**
+     * One committed write across tables (a transaction's items, by table, in the order to replay them), as a
+     * single entry: after a crash it is replayed whole or not at all, which one append per table cannot
+     * promise. Replayed as one {@link Replay#items} call per table. On disk when this returns.
+     */
+    public void appendItems(Instant at, SequencedMap<String, List<ItemChange>> changesByTable, boolean byTtl) {
+        append(LogEntryJson.items(at, changesByTable, byTtl));
     }
 
     /** Everything logged, in order, to {@code target}. */

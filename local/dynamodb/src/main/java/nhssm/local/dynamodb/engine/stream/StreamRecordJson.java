@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nhssm.local.dynamodb.engine.value.AttributeValue;
+import nhssm.local.dynamodb.engine.value.AttributeValueJson;
+import nhssm.local.dynamodb.engine.value.ItemSize;
 
 /**
  * A stream record as GetRecords returns it: eventID, eventName, eventVersion 1.1, eventSource, awsRegion,
- * the {@code dynamodb} member with the images the stream's view type asks for, and for a TTL deletion the
+ * the {@code dynamodb} member with the images the stream's view type asks for (SizeBytes: the keys' and
+ * images' sizes as items are measured), and for a TTL deletion the
  * service's userIdentity. The eventID is derived from the stream and sequence number, so it is unique and
  * the same record has the same id after the engine restarts from its log.
  */
@@ -34,19 +37,19 @@ final class StreamRecordJson {
         ObjectNode dynamodb = json.putObject("dynamodb");
         // Epoch seconds, rounded down to the second as the service does.
         dynamodb.put("ApproximateCreationDateTime", record.at().getEpochSecond());
-        dynamodb.set("Keys", AttributeValueJson.item(change.keys()));
-        long size = RecordSize.of(change.keys());
+        dynamodb.set("Keys", AttributeValueJson.toJson(change.keys()));
+        long size = ItemSize.of(change.keys());
         boolean newImage = stream.viewType.equals("NEW_IMAGE") || stream.viewType.equals("NEW_AND_OLD_IMAGES");
         boolean oldImage = stream.viewType.equals("OLD_IMAGE") || stream.viewType.equals("NEW_AND_OLD_IMAGES");
         if (newImage && change.newImage().isPresent()) {
             Map<String, AttributeValue> image = change.newImage().get();
-            dynamodb.set("NewImage", AttributeValueJson.item(image));
-            size += RecordSize.of(image);
+            dynamodb.set("NewImage", AttributeValueJson.toJson(image));
+            size += ItemSize.of(image);
         }
         if (oldImage && change.oldImage().isPresent()) {
             Map<String, AttributeValue> image = change.oldImage().get();
-            dynamodb.set("OldImage", AttributeValueJson.item(image));
-            size += RecordSize.of(image);
+            dynamodb.set("OldImage", AttributeValueJson.toJson(image));
+            size += ItemSize.of(image);
         }
         dynamodb.put("SequenceNumber", sequenceNumber);
         dynamodb.put("SizeBytes", size);

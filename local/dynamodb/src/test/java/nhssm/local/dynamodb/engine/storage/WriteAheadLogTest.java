@@ -187,6 +187,29 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void aWriteAcrossTablesIsOneEntryReplayedPerTableAndWholeOrNotAtAll() throws IOException {
+        java.util.LinkedHashMap<String, List<ItemChange>> transaction = new java.util.LinkedHashMap<>();
+        transaction.put("B", List.of(insert("b1", 1), insert("b2", 2)));
+        transaction.put("A", List.of(insert("a1", 3)));
+        try (WriteAheadLog log = WriteAheadLog.open(dir)) {
+            log.appendItems(AT, transaction, false);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(dir)) {
+            assertThat(WalEntries.of(log)).containsExactly(
+                    new WalEntries.Items("B", AT, transaction.get("B"), false),
+                    new WalEntries.Items("A", AT, transaction.get("A"), false));
+            log.appendItems(AT, transaction, false);
+        }
+        Path file = dir.resolve(WriteAheadLog.FILE_NAME);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 1);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(dir)) {
+            assertThat(WalEntries.of(log)).as("the second transaction, cut short, is dropped whole").hasSize(2);
+        }
+    }
+
+    @Test
     void aClosedLogRefusesAppends() {
         WriteAheadLog log = WriteAheadLog.open(dir);
         log.close();
