@@ -28,6 +28,9 @@ import nhssm.local.dynamodb.engine.table.TtlReaper;
  */
 public final class DynamoDbEngine implements AutoCloseable {
 
+    /** The account every ARN names: the engine has no accounts. */
+    public static final String ACCOUNT = "000000000000";
+
     private final EngineOptions options;
     private final Database database;
     private final Operations operations;
@@ -63,7 +66,7 @@ public final class DynamoDbEngine implements AutoCloseable {
     public static DynamoDbEngine start(EngineOptions options) {
         Optional<WriteAheadLog> log = options.dataDir().map(dir -> WriteAheadLog.open(createDirectories(dir)));
         try {
-            Database database = new Database(new Streams(), log, options.clock(), options.region(), "000000000000");
+            Database database = new Database(new Streams(options.clock(), options.region(), ACCOUNT), log, options.clock(), options.region(), ACCOUNT);
             Operations operations = new Operations(database);
             database.replay(operations.replay());
             HttpEndpoint endpoint = HttpEndpoint.start(options.port(), service(operations, database), options.region());

@@ -37,8 +37,8 @@ class ConditionExpressionTest {
             "bin", b(1, 2, 3),
             "ss", ss("red", "green"),
             "ns", ns("1", "2", "3"),
-            "list", list(s("a"), n(1), map("c", s("deep"))),
-            "map", map("b", list(n(0), n(1), map("c", s("found"))), "name", s("x")),
+            "letters", list(s("a"), n(1), map("c", s("deep"))),
+            "doc", map("b", list(n(0), n(1), map("c", s("found"))), "label", s("x")),
             "flag", bool(true),
             "nothing", nul());
 
@@ -56,22 +56,22 @@ class ConditionExpressionTest {
         assertThat(holds("attribute_exists(str)")).isTrue();
         assertThat(holds("attribute_exists(nothing)")).isTrue();
         assertThat(holds("attribute_exists(absent)")).isFalse();
-        assertThat(holds("attribute_exists(map.b[2].c)")).isTrue();
-        assertThat(holds("attribute_exists(map.b[5])")).isFalse();
-        assertThat(holds("attribute_exists(str.inner)")).isFalse();
+        assertThat(holds("attribute_exists(doc.b[2].c)")).isTrue();
+        assertThat(holds("attribute_exists(doc.b[5])")).isFalse();
+        assertThat(holds("attribute_exists(str.leaf)")).isFalse();
     }
 
     @Test
     void attributeNotExists_shouldHold_onlyForAbsentAttributes() {
         assertThat(holds("attribute_not_exists(absent)")).isTrue();
         assertThat(holds("attribute_not_exists(num)")).isFalse();
-        assertThat(holds("attribute_not_exists(list[3])")).isTrue();
+        assertThat(holds("attribute_not_exists(letters[3])")).isTrue();
     }
 
     @Test
     void attributeType_shouldMatchEachType() {
         Map<String, String> typeOf = Map.of("str", "S", "num", "N", "bin", "B", "ss", "SS", "ns", "NS",
-                "list", "L", "map", "M", "flag", "BOOL", "nothing", "NULL");
+                "letters", "L", "doc", "M", "flag", "BOOL", "nothing", "NULL");
 
         typeOf.forEach((attribute, type) -> {
             assertThat(holds("attribute_type(" + attribute + ", :t)", ":t", s(type))).as(attribute).isTrue();
@@ -100,9 +100,9 @@ class ConditionExpressionTest {
         assertThat(holds("contains(ss, :v)", ":v", s("red"))).isTrue();
         assertThat(holds("contains(ss, :v)", ":v", s("blue"))).isFalse();
         assertThat(holds("contains(ns, :v)", ":v", n(2))).isTrue();
-        assertThat(holds("contains(list, :v)", ":v", s("a"))).isTrue();
-        assertThat(holds("contains(list, :v)", ":v", n(1))).isTrue();
-        assertThat(holds("contains(list, :v)", ":v", n(7))).isFalse();
+        assertThat(holds("contains(letters, :v)", ":v", s("a"))).isTrue();
+        assertThat(holds("contains(letters, :v)", ":v", n(1))).isTrue();
+        assertThat(holds("contains(letters, :v)", ":v", n(7))).isFalse();
     }
 
     @Test
@@ -111,8 +111,8 @@ class ConditionExpressionTest {
         assertThat(holds("size(bin) = :v", ":v", n(3))).isTrue();
         assertThat(holds("size(ss) = :v", ":v", n(2))).isTrue();
         assertThat(holds("size(ns) = :v", ":v", n(3))).isTrue();
-        assertThat(holds("size(list) = :v", ":v", n(3))).isTrue();
-        assertThat(holds("size(map) = :v", ":v", n(2))).isTrue();
+        assertThat(holds("size(letters) = :v", ":v", n(3))).isTrue();
+        assertThat(holds("size(doc) = :v", ":v", n(2))).isTrue();
         assertThat(holds("size(str) > :v", ":v", n(11))).isFalse();
     }
 
@@ -125,7 +125,7 @@ class ConditionExpressionTest {
         assertThat(holds("num > :v", ":v", n(100))).isFalse();
         assertThat(holds("num >= :v", ":v", n(42))).isTrue();
         assertThat(holds("str < :v", ":v", s("help"))).isTrue();
-        assertThat(holds("map.name = :v", ":v", s("x"))).isTrue();
+        assertThat(holds("doc.label = :v", ":v", s("x"))).isTrue();
     }
 
     @Test
@@ -175,10 +175,10 @@ class ConditionExpressionTest {
 
     @Test
     void documentPaths_shouldReachIntoListsAndMaps() {
-        assertThat(holds("map.b[2].c = :v", ":v", s("found"))).isTrue();
-        assertThat(holds("list[2].c = :v", ":v", s("deep"))).isTrue();
-        assertThat(holds("list[0] = :v", ":v", s("a"))).isTrue();
-        assertThat(holds("#m.#b[1] = :v", Map.of(":v", n(1)), Map.of("#m", "map", "#b", "b"))).isTrue();
+        assertThat(holds("doc.b[2].c = :v", ":v", s("found"))).isTrue();
+        assertThat(holds("letters[2].c = :v", ":v", s("deep"))).isTrue();
+        assertThat(holds("letters[0] = :v", ":v", s("a"))).isTrue();
+        assertThat(holds("#m.#b[1] = :v", Map.of(":v", n(1)), Map.of("#m", "doc", "#b", "b"))).isTrue();
     }
 
     @Test

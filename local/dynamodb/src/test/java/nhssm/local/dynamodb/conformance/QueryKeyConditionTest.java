@@ -109,7 +109,7 @@ class QueryKeyConditionTest {
     @Test
     void query_shouldOnlyReturnItemsOfTheGivenPartition() {
         String table = tableWith(ScalarAttributeType.N, List.of(n(1), n(2)));
-        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("other"), "sk", n(1))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("attr"), "sk", n(1))));
 
         assertThat(sortKeys(table, "pk = :p", Map.of(), true)).containsExactly(n(1), n(2));
     }
@@ -152,7 +152,7 @@ class QueryKeyConditionTest {
     void query_shouldRefuse_aConditionOnANonKeyAttribute() {
         String table = tableWith(ScalarAttributeType.N, List.of(n(1)));
 
-        invalid(() -> query(table, "pk = :p AND other = :v", Map.of(":v", n(1)), true));
+        invalid(() -> query(table, "pk = :p AND attr = :v", Map.of(":v", n(1)), true));
     }
 
     @Test

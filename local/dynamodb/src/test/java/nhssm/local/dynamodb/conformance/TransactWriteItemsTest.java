@@ -54,12 +54,13 @@ class TransactWriteItemsTest {
     void transactWriteItems_shouldWriteNothing_whenOneConditionFails() {
         String table = Tables.hashKeyTable(dynamo);
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("existing"), "v", n(1))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("checked"), "v", n(1))));
 
         refused(TransactionCanceledException.class, "TransactionCanceledException", () ->
                 dynamo.transactWriteItems(r -> r.transactItems(
                         put(table, item("pk", s("new"))),
                         update(table, "existing", "SET v = :two", Map.of(":two", n(2))),
-                        check(table, "existing", "v = :nine", Map.of(":nine", n(9)), null, null))));
+                        check(table, "checked", "v = :nine", Map.of(":nine", n(9)), null, null))));
 
         assertThat(get(table, "new")).isNull();
         assertThat(get(table, "existing")).isEqualTo(item("pk", s("existing"), "v", n(1)));

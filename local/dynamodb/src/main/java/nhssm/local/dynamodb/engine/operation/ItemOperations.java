@@ -66,9 +66,9 @@ final class ItemOperations {
         String onFailure = request.enumeration("ReturnValuesOnConditionCheckFailure", ItemRules.ON_CONDITION_FAILURE, "NONE");
         String capacityMode = request.enumeration("ReturnConsumedCapacity", Capacity.MODES, "NONE");
         request.enumeration("ReturnItemCollectionMetrics", ItemRules.ITEM_COLLECTION_METRICS, "NONE");
-        Optional<ExpressionInputs> inputs = request.expressionInputs(request.has("ConditionExpression"));
+        ExpressionInputs inputs = request.expressionInputs();
         Optional<Condition> condition = ItemRules.condition(request, inputs);
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
+        inputs.requireAllUsed();
 
         Capacity capacity = new Capacity(table.name());
         Optional<StoredItem> before = database.locked(List.of(new ItemRef(table, key)), () -> {
@@ -107,10 +107,10 @@ final class ItemOperations {
 
     /** A request's ProjectionExpression with its names (read operations take no ExpressionAttributeValues). */
     static Optional<Projection> projection(Request request) {
-        Optional<ExpressionInputs> inputs = request.expressionInputs(request.has("ProjectionExpression"));
+        ExpressionInputs inputs = request.expressionInputs();
         Optional<Projection> projection = request.string("ProjectionExpression")
-                .map(expression -> Expressions.projection(expression, inputs.orElseThrow()));
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
+                .map(expression -> Expressions.projection(expression, inputs));
+        inputs.requireAllUsed();
         return projection;
     }
 }

@@ -45,9 +45,9 @@ public final class ItemRules {
     }
 
     /** The request's ConditionExpression, if any. */
-    public static Optional<Condition> condition(Request request, Optional<ExpressionInputs> inputs) {
+    public static Optional<Condition> condition(Request request, ExpressionInputs inputs) {
         return request.string("ConditionExpression")
-                .map(expression -> Expressions.condition("ConditionExpression", expression, inputs.orElseThrow()));
+                .map(expression -> Expressions.condition("ConditionExpression", expression, inputs));
     }
 
     public static boolean passes(Optional<Condition> condition, Optional<StoredItem> current) {

@@ -14,6 +14,7 @@ import nhssm.local.dynamodb.engine.expression.ExpressionInputs;
 import nhssm.local.dynamodb.engine.expression.Expressions;
 import nhssm.local.dynamodb.engine.expression.KeyCondition;
 import nhssm.local.dynamodb.engine.expression.Projection;
+import nhssm.local.dynamodb.engine.expression.SortKeyCondition;
 import nhssm.local.dynamodb.engine.table.Database;
 import nhssm.local.dynamodb.engine.table.KeySchema;
 import nhssm.local.dynamodb.engine.table.StoredItem;
@@ -43,15 +44,13 @@ final class QueryScanOperations {
         ReadSource source = ReadSource.of(request, table);
         KeySchema keySchema = source.keySchema();
         String expression = request.requiredString("KeyConditionExpression");
-        Optional<ExpressionInputs> inputs = request.expressionInputs(true);
-        KeyCondition key = Expressions.keyCondition(expression, inputs.orElseThrow(), keySchema.partition().name(),
+        ExpressionInputs inputs = request.expressionInputs();
+        KeyCondition key = Expressions.keyCondition(expression, inputs, keySchema.partition().name(),
                 keySchema.sort().map(s -> s.name()));
         Optional<Condition> filter = filter(request, inputs);
         Optional<Projection> projection = projection(request, inputs);
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
-        if (!key.partitionKey().type().equals(keySchema.partition().type())) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-        }
+        inputs.requireAllUsed();
+        checkTypes(key, keySchema);
         String select = source.select(request);
         Optional<Long> limit = request.integer("Limit", 1, Integer.MAX_VALUE);
         boolean forward = request.bool("ScanIndexForward").orElse(true);
@@ -80,11 +79,10 @@ final class QueryScanOperations {
         Request request = Request.of("Scan", body, SCAN);
         Table table = database.catalog().forItems(request.tableName());
         ReadSource source = ReadSource.of(request, table);
-        Optional<ExpressionInputs> inputs = request.expressionInputs(
-                request.has("FilterExpression") || request.has("ProjectionExpression"));
+        ExpressionInputs inputs = request.expressionInputs();
         Optional<Condition> filter = filter(request, inputs);
         Optional<Projection> projection = projection(request, inputs);
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
+        inputs.requireAllUsed();
         String select = source.select(request);
         Optional<Long> limit = request.integer("Limit", 1, Integer.MAX_VALUE);
         boolean consistent = request.bool("ConsistentRead").orElse(false);
@@ -94,6 +92,23 @@ final class QueryScanOperations {
         NavigableMap<StoredKey, StoredItem> range = source.exclusiveStart(request)
                 .map(s -> segment.tailMap(s, false)).orElse(segment);
         return ReadPage.read(source, range, item -> true, filter, projection, select, limit, consistent, capacity);
+    }
+
+    /** The key condition's values must be of the key attributes' types, as the service checks. */
+    private static void checkTypes(KeyCondition key, KeySchema keySchema) {
+        boolean mismatch = !key.partitionKey().type().equals(keySchema.partition().type());
+        if (key.sortKey().isPresent()) {
+            String sortType = keySchema.sort().orElseThrow().type();
+            if (key.sortKey().get() instanceof SortKeyCondition.BeginsWith && sortType.equals("N")) {
+                throw DynamoDbError.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
+                        + "function; operator or function: begins_with, operand type: N");
+            }
+            mismatch |= key.sortKey().get().operands().stream().anyMatch(v -> !v.type().equals(sortType));
+        }
+        if (mismatch) {
+            throw DynamoDbError.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        }
     }
 
     /** Segment {@code s} of {@code t} is the s-th of t equal ranges of the partition key's hash. */
@@ -120,13 +135,13 @@ final class QueryScanOperations {
         return all.subMap(StoredKey.hashBound(from), true, StoredKey.hashBound(to), false);
     }
 
-    private static Optional<Condition> filter(Request request, Optional<ExpressionInputs> inputs) {
+    private static Optional<Condition> filter(Request request, ExpressionInputs inputs) {
         return request.string("FilterExpression")
-                .map(expression -> Expressions.condition("FilterExpression", expression, inputs.orElseThrow()));
+                .map(expression -> Expressions.condition("FilterExpression", expression, inputs));
     }
 
-    private static Optional<Projection> projection(Request request, Optional<ExpressionInputs> inputs) {
+    private static Optional<Projection> projection(Request request, ExpressionInputs inputs) {
         return request.string("ProjectionExpression")
-                .map(expression -> Expressions.projection(expression, inputs.orElseThrow()));
+                .map(expression -> Expressions.projection(expression, inputs));
     }
 }

@@ -199,39 +199,26 @@ public final class Request {
     }
 
     /**
-     * The ExpressionAttributeNames and ExpressionAttributeValues, refused as the service refuses them when
-     * empty, or given to a request without {@code expressions} (then there are none to track: empty).
+     * The ExpressionAttributeNames and ExpressionAttributeValues (each null if not given); the expressions'
+     * own rules refuse empty, unused and undefined ones.
      */
-    public Optional<ExpressionInputs> expressionInputs(boolean expressions) {
-        Map<String, String> names = new LinkedHashMap<>();
-        node("ExpressionAttributeNames").ifPresent(n -> {
+    public ExpressionInputs expressionInputs() {
+        Map<String, String> names = node("ExpressionAttributeNames").map(n -> {
             if (!n.isObject()) {
                 throw serialization("ExpressionAttributeNames must be a map of strings");
             }
+            Map<String, String> map = new LinkedHashMap<>();
             n.fields().forEachRemaining(e -> {
                 if (!e.getValue().isTextual()) {
                     throw serialization("ExpressionAttributeNames must be a map of strings");
                 }
-                names.put(e.getKey(), e.getValue().textValue());
+                map.put(e.getKey(), e.getValue().textValue());
             });
-            if (names.isEmpty()) {
-                throw DynamoDbError.validation("ExpressionAttributeNames must not be empty");
-            }
-        });
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        node("ExpressionAttributeValues").ifPresent(n -> {
-            values.putAll(AttributeValueJson.item(n, "ExpressionAttributeValues"));
-            if (values.isEmpty()) {
-                throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
-            }
-        });
-        if (!expressions && !names.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (!expressions && !values.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions");
-        }
-        return expressions ? Optional.of(new ExpressionInputs(names, values)) : Optional.empty();
+            return map;
+        }).orElse(null);
+        Map<String, AttributeValue> values = node("ExpressionAttributeValues")
+                .map(n -> AttributeValueJson.item(n, "ExpressionAttributeValues")).orElse(null);
+        return new ExpressionInputs(names, values);
     }
 
     /** The service's constraint message for this request's member {@code name}. */

@@ -48,12 +48,11 @@ final class UpdateItemOperation {
         String onFailure = request.enumeration("ReturnValuesOnConditionCheckFailure", ItemRules.ON_CONDITION_FAILURE, "NONE");
         String capacityMode = request.enumeration("ReturnConsumedCapacity", Capacity.MODES, "NONE");
         request.enumeration("ReturnItemCollectionMetrics", ItemRules.ITEM_COLLECTION_METRICS, "NONE");
-        Optional<ExpressionInputs> inputs = request.expressionInputs(
-                request.has("ConditionExpression") || request.has("UpdateExpression"));
+        ExpressionInputs inputs = request.expressionInputs();
         Optional<Update> update = request.string("UpdateExpression")
-                .map(expression -> Expressions.update(expression, inputs.orElseThrow()));
+                .map(expression -> Expressions.update(expression, inputs));
         Optional<Condition> condition = ItemRules.condition(request, inputs);
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
+        inputs.requireAllUsed();
 
         Capacity capacity = new Capacity(table.name());
         StoredItem[] images = new StoredItem[2];

@@ -56,10 +56,10 @@ public final class TransactGetOperation {
                     .structure("Get", Set.of("TableName", "Key", "ProjectionExpression", "ExpressionAttributeNames"));
             Table table = database.catalog().forItems(get.tableName());
             StoredKey key = table.keySchema().checkKey(get.item("Key"));
-            Optional<ExpressionInputs> inputs = get.expressionInputs(get.has("ProjectionExpression"));
+            ExpressionInputs inputs = get.expressionInputs();
             Optional<Projection> projection = get.string("ProjectionExpression")
-                    .map(e -> Expressions.projection(e, inputs.orElseThrow()));
-            inputs.ifPresent(ExpressionInputs::requireAllUsed);
+                    .map(e -> Expressions.projection(e, inputs));
+            inputs.requireAllUsed();
             if (!seen.add(new ItemRef(table, key))) {
                 throw DynamoDbError.validation("Transaction request cannot include multiple operations on one item");
             }

@@ -117,11 +117,10 @@ public final class TransactWriteOperation {
         if (kind.equals("Update")) {
             action.required("UpdateExpression");
         }
-        Optional<ExpressionInputs> inputs = action.expressionInputs(
-                action.has("ConditionExpression") || action.has("UpdateExpression"));
+        ExpressionInputs inputs = action.expressionInputs();
         Optional<Condition> condition = ItemRules.condition(action, inputs);
-        var update = action.string("UpdateExpression").map(e -> Expressions.update(e, inputs.orElseThrow()));
-        inputs.ifPresent(ExpressionInputs::requireAllUsed);
+        var update = action.string("UpdateExpression").map(e -> Expressions.update(e, inputs));
+        inputs.requireAllUsed();
         if (kind.equals("Put")) {
             Map<String, AttributeValue> attributes = action.item("Item");
             StoredKey key = table.keySchema().checkItem(attributes);
