@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * What DynamoDB Local does not do on demand (shards that close and split, paginated shard lists, expired
- * iterators, records big enough to reach Lambda's payload limit), against scripted stream clients.
+ * What a real stream does but is hard to make happen on demand (shards that close and split, paginated shard
+ * lists, expired iterators, records big enough to reach Lambda's payload limit), against scripted stream clients.
  */
 class ShardLineageTest {
 
