@@ -42,9 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * What a real stream does only with time (shards trimmed away, records trimmed under an expired iterator)
- * or DynamoDB Local never did (shards that close and split, paginated shard lists, expired
- * iterators, records big enough to reach Lambda's payload limit), against scripted stream clients.
+ * What a real stream does but is hard to make happen on demand (shards trimmed away, records trimmed under
+ * an expired iterator, shards that close and split, paginated shard lists, expired iterators, records big
+ * enough to reach Lambda's payload limit), against scripted stream clients.
  */
 class ShardLineageTest {
 
