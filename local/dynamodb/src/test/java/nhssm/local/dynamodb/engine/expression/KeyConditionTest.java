@@ -67,6 +67,11 @@ class KeyConditionTest {
     void orderAndParenthesesDoNotMatter() {
         assertThat(parse("(#s > :a) AND (#p = :p)").partitionKey()).isEqualTo(s("P"));
         assertThat(sort("sk > :a and pk = :p").test(n("11"))).isTrue();
+        // A value on the left is the same condition with the operator turned round.
+        assertThat(sort("pk = :p AND :a <= sk").test(n("10"))).isTrue();
+        assertThat(sort("pk = :p AND :a <= sk").test(n("9"))).isFalse();
+        assertThat(sort(":p = pk AND :a > sk").test(n("9"))).isTrue();
+        assertThat(parse(":p = #p").partitionKey()).isEqualTo(s("P"));
     }
 
     @Test
