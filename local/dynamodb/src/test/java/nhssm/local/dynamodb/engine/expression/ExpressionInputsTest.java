@@ -5,6 +5,7 @@ import static nhssm.local.dynamodb.engine.expression.Values.values;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,11 @@ class ExpressionInputsTest {
                 .hasMessage("ExpressionAttributeNames can only be specified when using expressions");
         assertThatThrownBy(new ExpressionInputs(null, values(":x", n("1")))::requireAllUsed)
                 .hasMessage("ExpressionAttributeValues can only be specified when using expressions");
+        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1")))
+                .requireAllUsed(List.of("UpdateExpression", "ConditionExpression")))
+                .hasMessage("ExpressionAttributeValues can only be specified when using expressions:"
+                        + " UpdateExpression and ConditionExpression are null");
+        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1"))).requireAllUsed(List.of("ConditionExpression")))
+                .hasMessage("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
     }
 }
