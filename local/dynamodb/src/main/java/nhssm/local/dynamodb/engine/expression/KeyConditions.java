@@ -92,8 +92,8 @@ final class KeyConditions {
             case ConditionNode.Contains c -> "contains";
             default -> node.getClass().getSimpleName();
         };
-        return DynamoDbError.validation(
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: " + operator);
+        // The service words this one without the "Invalid KeyConditionExpression:" prefix of its syntax errors.
+        return DynamoDbError.validation("Invalid operator used in KeyConditionExpression: " + operator);
     }
 
     /** A key condition's left side: a top-level attribute, never a nested path or a value. */

@@ -85,15 +85,19 @@ class KeyConditionTest {
         refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"),
                 "KeyConditionExpressions must only contain one condition per key");
         refused("pk = :p OR sk = :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                "Invalid operator used in KeyConditionExpression: OR");
         refused("pk = :p AND sk <> :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: <>");
+                "Invalid operator used in KeyConditionExpression: <>");
         refused("pk = :p AND sk IN (:a)", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN");
+                "Invalid operator used in KeyConditionExpression: IN");
         refused("pk = :p AND NOT sk = :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT");
+                "Invalid operator used in KeyConditionExpression: NOT");
         refused("pk = :p AND attribute_exists(sk)", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: attribute_exists");
+                "Invalid operator used in KeyConditionExpression: attribute_exists");
+        refused("pk = :p AND contains(sk, :s)", Optional.of("sk"), "Invalid operator used in KeyConditionExpression: contains");
+        refused("pk = :p AND nope(sk)", Optional.of("sk"), "Invalid KeyConditionExpression: Invalid function name; function: nope");
+        refused("pk = :p AND begins_with(sk, :a)", Optional.of("sk"), "Invalid KeyConditionExpression: Incorrect operand"
+                + " type for operator or function; operator or function: begins_with, operand type: N");
         refused("pk = :p AND sk = pk", Optional.of("sk"), "Query key condition not supported");
         refused("pk = :p AND sk.x = :a", Optional.of("sk"), "Query key condition not supported");
         refused("pk = ", Optional.of("sk"), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
