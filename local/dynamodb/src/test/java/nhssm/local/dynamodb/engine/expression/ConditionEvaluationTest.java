@@ -220,6 +220,16 @@ class ConditionEvaluationTest {
     }
 
     @Test
+    void theAttributesAConditionReadsAreKnown() {
+        Condition condition = Expressions.condition("FilterExpression",
+                "(a.b = :v OR NOT size(c[1]) < :v) AND d BETWEEN e AND :v AND f IN (:v, g) AND attribute_exists(h)"
+                        + " AND attribute_not_exists(i) AND attribute_type(j, :t) AND begins_with(k, :s) AND contains(:s, l)",
+                new ExpressionInputs(null, values(":v", n("1"), ":t", s("S"), ":s", s("x"))));
+        assertThat(Expressions.attributesRead(condition))
+                .containsExactly("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+    }
+
+    @Test
     void anAbsentItemIsAnEmptyMap() {
         Condition condition = Expressions.condition("ConditionExpression", "attribute_not_exists(id)",
                 ExpressionInputs.none());
