@@ -145,12 +145,12 @@ final class ConditionParser extends ExpressionParser {
             List<Operand> candidates = new ArrayList<>();
             do {
                 candidates.add(parseOperand());
-                if (candidates.size() > MAX_IN_OPERANDS) {
-                    throw invalid("The expression contains too many operands for the IN operator; operand count: "
-                            + candidates.size() + ", maximum: " + MAX_IN_OPERANDS);
-                }
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RIGHT_PAREN);
+            if (candidates.size() > MAX_IN_OPERANDS) {
+                throw invalid("The IN operator is provided with too many operands; number of operands: "
+                        + candidates.size());
+            }
             node = new ConditionNode.In(left, candidates);
         }
         return new Cond(node, false, null);
