@@ -174,8 +174,7 @@ abstract class ExpressionParser {
             }
             return name;
         }
-        if (token.kind() != Token.Kind.WORD || isGrammarKeyword(token)
-                || !Character.isLetter(token.text().charAt(0))) {
+        if (token.kind() != Token.Kind.WORD || isGrammarKeyword(token)) {
             throw syntaxError(token);
         }
         next();

@@ -49,7 +49,10 @@ class ConditionErrorsTest {
         refused("a = :v)", "Syntax error; token: \")\", near: \":v)\"");
         refused("a.[1] = :v", "Syntax error; token: \"[\", near: \".[1\"");
         refused("a[x] = :v", "Syntax error; token: \"x\", near: \"[x]\"");
-        refused("_a = :v", "Syntax error; token: \"_a\", near: \"_a =\"");
+        refused("_a = :v", "Syntax error; token: \"_\", near: \"_a\"");
+        refused("a = :", "Syntax error; token: \":\", near: \"= :\"");
+        refused("# = :v", "Syntax error; token: \"#\", near: \"# =\"");
+        refused("a = :v!w", "Syntax error; token: \"!\", near: \":v!w\"");
         refused("(a = :v) = :w", "Syntax error; token: \"=\", near: \") = :w\"");
         refused("a AND b = :v", "Syntax error; token: \"AND\", near: \"a AND b\"");
         refused("NOT a", "Syntax error; token: \"<EOF>\", near: \"a\"");

@@ -40,6 +40,10 @@ class UpdateErrorsTest {
         refused("SET a = :n SET", "Syntax error; token: \"<EOF>\", near: \"SET\"");
         refused("SET remove = :n", "Syntax error; token: \"remove\", near: \"SET remove =\"");
         refused("SET a = :n * :n", "Syntax error; token: \"*\", near: \":n * :n\"");
+        // As the service's lexer: a name starts with a letter; "_" on its own is no token.
+        refused("SET _123 = :n", "Syntax error; token: \"_\", near: \"SET _123\"");
+        refused("SET 123a = :n", "Syntax error; token: \"123\", near: \"SET 123a\"");
+        refused("SET hi-there = :n", "Syntax error; token: \"-\", near: \"hi-there\"");
     }
 
     @Test
