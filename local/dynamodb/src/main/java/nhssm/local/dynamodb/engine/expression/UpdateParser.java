@@ -157,6 +157,11 @@ final class UpdateParser extends ExpressionParser {
         expect(Token.Kind.RIGHT_PAREN);
         leave();
         countOperator();
+        // The service refuses list_append as another function's operand (it may only be the whole value).
+        if (args.stream().anyMatch(arg -> arg instanceof UpdateValue.ListAppend)) {
+            issues.add(Issues.Kind.MISUSED_FUNCTION,
+                    "The function is not allowed to be used this way in an expression; function: list_append");
+        }
         UpdateValue placeholder = new UpdateValue.Of(new Operand.Literal(new AttributeValue.Null()));
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
             issues.add(Issues.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
