@@ -25,7 +25,7 @@ final class ConditionAttributes {
             }
             case ConditionNode.AttributeExists e -> into.add(e.path().attribute());
             case ConditionNode.AttributeNotExists e -> into.add(e.path().attribute());
-            case ConditionNode.AttributeType t -> into.add(t.path().attribute());
+            case ConditionNode.AttributeType t -> operand(t.operand(), into);
             case ConditionNode.BeginsWith b -> operands(List.of(b.target(), b.prefix()), into);
             case ConditionNode.Contains c -> operands(List.of(c.target(), c.operand()), into);
         }

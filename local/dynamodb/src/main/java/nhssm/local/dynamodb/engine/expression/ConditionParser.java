@@ -17,6 +17,8 @@ final class ConditionParser extends ExpressionParser {
 
     static final int MAX_IN_OPERANDS = 100;
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
+    /** The types the ordering operators compare; a value of another type in the expression itself is refused. */
+    private static final Set<String> ORDERED = Set.of("S", "N", "B");
     private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     /** Stands in for a faulty part, so parsing can go on to find the fault the service reports first. */
     private static final ConditionNode PLACEHOLDER = new ConditionNode.And(List.of());
@@ -130,6 +132,10 @@ final class ConditionParser extends ExpressionParser {
         if (comparator != null) {
             Operand right = parseOperand();
             distinct(comparator.symbol, left, right);
+            if (comparator != Comparator.EQ && comparator != Comparator.NE) {
+                requireType(comparator.symbol, left, ORDERED);
+                requireType(comparator.symbol, right, ORDERED);
+            }
             node = new ConditionNode.Comparison(comparator, left, right);
         } else if (between) {
             Operand lower = parseOperand();
@@ -138,6 +144,9 @@ final class ConditionParser extends ExpressionParser {
             }
             next();
             Operand upper = parseOperand();
+            requireType("BETWEEN", left, ORDERED);
+            requireType("BETWEEN", lower, ORDERED);
+            requireType("BETWEEN", upper, ORDERED);
             checkBounds(lower, upper);
             node = new ConditionNode.Between(left, lower, upper);
         } else {
@@ -147,9 +156,10 @@ final class ConditionParser extends ExpressionParser {
                 candidates.add(parseOperand());
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RIGHT_PAREN);
-            if (candidates.size() > MAX_IN_OPERANDS) {
+            // The limit of 100 counts the left operand too.
+            if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                 throw invalid("The IN operator is provided with too many operands; number of operands: "
-                        + candidates.size());
+                        + (candidates.size() + 1));
             }
             node = new ConditionNode.In(left, candidates);
         }
@@ -222,8 +232,8 @@ final class ConditionParser extends ExpressionParser {
             case "attribute_exists" -> new Cond(new ConditionNode.AttributeExists(path(name, args.get(0))), false, name);
             case "attribute_not_exists" ->
                     new Cond(new ConditionNode.AttributeNotExists(path(name, args.get(0))), false, name);
-            case "attribute_type" -> new Cond(new ConditionNode.AttributeType(path(name, args.get(0)),
-                    typeName(args.get(1))), false, name);
+            case "attribute_type" -> new Cond(new ConditionNode.AttributeType(args.get(0), typeName(args.get(1))),
+                    false, name);
             case "begins_with" -> {
                 requireType(name, args.get(0), Set.of("S", "B"));
                 requireType(name, args.get(1), Set.of("S", "B"));

@@ -109,8 +109,8 @@ class ConditionErrorsTest {
                 "Operator or function requires a document path; operator or function: attribute_exists");
         refused("attribute_not_exists(:v)",
                 "Operator or function requires a document path; operator or function: attribute_not_exists");
-        refused("attribute_type(:s, :s)",
-                "Operator or function requires a document path; operator or function: attribute_type");
+        refused("attribute_type(a, b)", "Incorrect operand type for operator or function; operator or function:"
+                + " attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
         refused("begins_with(a, :v)",
                 "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
         refused("begins_with(a, size(b))",
@@ -142,6 +142,19 @@ class ConditionErrorsTest {
     }
 
     @Test
+    void orderingAValueOfAnUnorderedTypeIsRefused() {
+        Map<String, AttributeValue> list = values(":l", l(n("1")), ":v", n("1"));
+        refused("a < :l", null, list, "Incorrect operand type for operator or function; operator or function: <, operand type: L");
+        refused(":l >= a", null, list, "Incorrect operand type for operator or function; operator or function: >=, operand type: L");
+        refused("a BETWEEN :l AND :l", null, list,
+                "Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: L");
+        // Equality takes any type, and an attribute of an unordered type just compares false.
+        Expressions.condition("ConditionExpression", "a = :l AND a <> :l", new ExpressionInputs(null, values(":l", l())));
+        assertThat(Expressions.condition("ConditionExpression", "a < :v", new ExpressionInputs(null, values(":v", n("1"))))
+                .test(Map.of("a", l(n("0"))))).isFalse();
+    }
+
+    @Test
     void betweenBoundsMustBeOrderedAndOfOneType() {
         refused("a BETWEEN :w AND :v", "The BETWEEN operator requires upper bound to be greater than or equal to lower"
                 + " bound; lower bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}");
@@ -166,11 +179,12 @@ class ConditionErrorsTest {
 
     @Test
     void inAcceptsAHundredOperandsAtMost() {
+        // The hundred include the left operand.
         StringBuilder ok = new StringBuilder("a IN (:v");
-        ok.append(", :v".repeat(99)).append(")");
+        ok.append(", :v".repeat(98)).append(")");
         assertThat(Expressions.condition("ConditionExpression", ok.toString(),
                 new ExpressionInputs(null, values(":v", n("1")))).test(Map.of("a", n("1")))).isTrue();
-        String tooMany = "a IN (:v" + ", :v".repeat(100) + ")";
+        String tooMany = "a IN (:v" + ", :v".repeat(99) + ")";
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", tooMany,
                 new ExpressionInputs(null, values(":v", n("1")))))
                 .isInstanceOf(DynamoDbError.class)
