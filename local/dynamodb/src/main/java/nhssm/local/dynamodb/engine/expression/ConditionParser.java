@@ -215,6 +215,11 @@ final class ConditionParser extends ExpressionParser {
             case "attribute_type", "begins_with", "contains" -> 2;
             default -> -1;
         };
+        if (name.equals("if_not_exists") || name.equals("list_append")) {
+            // Known to the service, but only in update expressions.
+            misused(name);
+            return new Opnd(new Operand.Literal(new AttributeValue.Null()), false, null);
+        }
         if (arity < 0) {
             issues.add(Issues.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return new Cond(PLACEHOLDER, false, name);

@@ -98,7 +98,11 @@ class ConditionErrorsTest {
     @Test
     void functionsAreCheckedByNameArityAndOperands() {
         refused("nope(a)", "Invalid function name; function: nope");
-        refused("if_not_exists(a, :v)", "Invalid function name; function: if_not_exists");
+        refused("if_not_exists(a, a) = :v",
+                "The function is not allowed to be used this way in an expression; function: if_not_exists");
+        refused("list_append(a, a) = :v",
+                "The function is not allowed to be used this way in an expression; function: list_append");
+        refused("SIZE(a) = :v", "Invalid function name; function: SIZE");
         refused("attribute_exists(a, b)",
                 "Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2");
         refused("begins_with(a)",
