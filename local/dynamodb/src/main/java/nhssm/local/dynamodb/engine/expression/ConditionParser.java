@@ -67,6 +67,7 @@ final class ConditionParser extends ExpressionParser {
         operands.add(condition(first, peek()));
         while (atKeyword("OR")) {
             next();
+            countOperator();
             Term term = parseAnd();
             operands.add(condition(term, peek()));
         }
@@ -82,6 +83,7 @@ final class ConditionParser extends ExpressionParser {
         operands.add(condition(first, peek()));
         while (atKeyword("AND")) {
             next();
+            countOperator();
             Term term = parseNot();
             operands.add(condition(term, peek()));
         }
@@ -93,9 +95,9 @@ final class ConditionParser extends ExpressionParser {
             return parsePrimary();
         }
         next();
-        enter();
+        // NOTs need no nesting bound: the operator limit stops a chain of them at 300.
+        countOperator();
         Term term = parseNot();
-        leave();
         return new Cond(new ConditionNode.Not(condition(term, peek())), false, null);
     }
 
@@ -103,7 +105,7 @@ final class ConditionParser extends ExpressionParser {
         Term term;
         if (at(Token.Kind.LEFT_PAREN)) {
             next();
-            enter();
+            enter(true);
             Term inner = parseOr();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -170,7 +172,7 @@ final class ConditionParser extends ExpressionParser {
     private Operand parseOperand() {
         if (at(Token.Kind.LEFT_PAREN)) {
             next();
-            enter();
+            enter(true);
             boolean innerParenthesized = at(Token.Kind.LEFT_PAREN);
             Operand operand = parseOperand();
             expect(Token.Kind.RIGHT_PAREN);
@@ -202,14 +204,14 @@ final class ConditionParser extends ExpressionParser {
     private Term parseFunction() {
         String name = next().text();
         expect(Token.Kind.LEFT_PAREN);
-        enter();
+        enter(false);
         List<Operand> args = new ArrayList<>();
         do {
             args.add(parseOperand());
         } while (accept(Token.Kind.COMMA));
         expect(Token.Kind.RIGHT_PAREN);
         leave();
-        countOperator();
+        // Function calls are not among the operators the service counts in a condition.
         int arity = switch (name) {
             case "attribute_exists", "attribute_not_exists", "size" -> 1;
             case "attribute_type", "begins_with", "contains" -> 2;

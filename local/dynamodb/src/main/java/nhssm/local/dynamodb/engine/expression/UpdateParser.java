@@ -81,7 +81,7 @@ final class UpdateParser extends ExpressionParser {
     private UpdateValue setValue() {
         if (at(Token.Kind.LEFT_PAREN) && !startsParenthesizedOperand()) {
             next();
-            enter();
+            enter(true);
             UpdateValue value = setValue();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -127,7 +127,7 @@ final class UpdateParser extends ExpressionParser {
         Token token = peek();
         if (token.kind() == Token.Kind.LEFT_PAREN) {
             next();
-            enter();
+            enter(true);
             UpdateValue value = operand();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -149,7 +149,7 @@ final class UpdateParser extends ExpressionParser {
     private UpdateValue function() {
         String name = next().text();
         expect(Token.Kind.LEFT_PAREN);
-        enter();
+        enter(false);
         List<UpdateValue> args = new ArrayList<>();
         do {
             args.add(operand());
