@@ -248,6 +248,21 @@ class QueryTest {
     }
 
     @Test
+    void query_shouldRefuse_anExclusiveStartKeyThatIsNotAKeyOfTheTable() {
+        String table = numberedItems(2);
+
+        invalid(() -> query(table, b -> b.exclusiveStartKey(item("pk", s("p")))));
+        invalid(() -> query(table, b -> b.exclusiveStartKey(item("pk", s("p"), "sk", s("not a number")))));
+    }
+
+    @Test
+    void query_shouldRefuse_aLimitBelowOne() {
+        String table = numberedItems(1);
+
+        invalid(() -> query(table, b -> b.limit(0)));
+    }
+
+    @Test
     void query_shouldRefuse_anIndexTheTableDoesNotHave() {
         String table = numberedItems(1);
 

@@ -128,6 +128,37 @@ class ScanTest {
         invalid(() -> dynamo.scan(r -> r.tableName(table).limit(0)));
     }
 
+    @Test
+    void scan_shouldReadAGsi_holdingOnlyTheItemsWithItsKey() {
+        String table = Tables.create(dynamo, b -> b
+                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.KEYS_ONLY))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "g", s("x"), "other", n(1))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("b"))));
+
+        ScanResponse response = Poll.until(java.time.Duration.ofSeconds(60), "the index to hold item a", () -> {
+            ScanResponse scan = dynamo.scan(r -> r.tableName(table).indexName("byG"));
+            return scan.count() == 1 ? java.util.Optional.of(scan) : java.util.Optional.empty();
+        });
+
+        assertThat(response.items()).containsExactly(item("pk", s("a"), "g", s("x")));
+    }
+
+    @Test
+    void scan_shouldRefuse_consistentReadOnAGsi() {
+        String table = Tables.create(dynamo, b -> b
+                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))));
+
+        invalid(() -> dynamo.scan(r -> r.tableName(table).indexName("byG").consistentRead(true)));
+    }
+
     /** Items {pk: "item<i>", num: i} for i in 1..count. */
     private String itemsNumbered(int count) {
         String table = Tables.hashKeyTable(dynamo);
