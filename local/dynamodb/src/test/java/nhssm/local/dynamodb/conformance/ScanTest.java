@@ -75,6 +75,16 @@ class ScanTest {
     }
 
     @Test
+    void scan_shouldAllowAFilterOnTheKey_unlikeQuery() {
+        String table = itemsNumbered(3);
+
+        ScanResponse response = dynamo.scan(r -> r.tableName(table).consistentRead(true)
+                .filterExpression("pk = :two").expressionAttributeValues(Map.of(":two", s("item2"))));
+
+        assertThat(response.items()).containsExactly(item("pk", s("item2"), "num", n(2)));
+    }
+
+    @Test
     void scan_shouldReturnOnlyTheCount_withSelectCount() {
         String table = itemsNumbered(6);
 

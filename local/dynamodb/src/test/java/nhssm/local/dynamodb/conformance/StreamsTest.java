@@ -80,6 +80,23 @@ class StreamsTest {
     }
 
     @Test
+    void describeStream_shouldShowTheStreamDisabled_afterItsTableIsDeleted_withItsRecordsStillReadable() {
+        TableDescription table = streamedTable(StreamViewType.KEYS_ONLY);
+        dynamo.putItem(r -> r.tableName(table.tableName()).item(item("pk", s("a"))));
+        StreamReader.atLeast(streams, table.latestStreamArn(), 1);
+
+        dynamo.deleteTable(r -> r.tableName(table.tableName()));
+
+        StreamDescription stream = Poll.until(Duration.ofSeconds(120), "the stream DISABLED", () -> {
+            StreamDescription described = streams.describeStream(r -> r.streamArn(table.latestStreamArn())).streamDescription();
+            return described.streamStatus() == StreamStatus.DISABLED ? Optional.of(described) : Optional.empty();
+        });
+        assertThat(stream.streamArn()).isEqualTo(table.latestStreamArn());
+        assertThat(StreamReader.all(streams, table.latestStreamArn())).extracting(r -> r.dynamodb().keys())
+                .containsExactly(key("a"));
+    }
+
+    @Test
     void describeStream_shouldRefuseWithResourceNotFound_forAnUnknownStream() {
         TableDescription table = streamedTable(StreamViewType.KEYS_ONLY);
         String unknown = table.tableArn() + "/stream/2000-01-01T00:00:00.000";

@@ -131,6 +131,18 @@ class UpdateItemTest {
     }
 
     @Test
+    void updateItem_shouldNotCreateTheItem_whenAnExistenceConditionFails() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        refused(ConditionalCheckFailedException.class, "ConditionalCheckFailedException",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(key("missing"))
+                        .updateExpression("SET v = :v").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":v", n(1)))));
+
+        assertThat(get(table, "missing")).isEmpty();
+    }
+
+    @Test
     void updateItem_shouldRefuse_changingAKeyAttribute() {
         String table = storedItem();
 
