@@ -53,6 +53,27 @@ class StreamsTest {
     }
 
     @Test
+    void listStreams_shouldPage_fromLastEvaluatedStreamArn() {
+        List<String> created = List.of(streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn(),
+                streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn(), streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn());
+
+        List<String> listed = new ArrayList<>();
+        String start = null;
+        for (int pages = 0; pages < 100; pages++) {
+            String exclusiveStart = start;
+            var page = streams.listStreams(r -> r.limit(1).exclusiveStartStreamArn(exclusiveStart));
+            assertThat(page.streams()).hasSizeLessThanOrEqualTo(1);
+            page.streams().forEach(stream -> listed.add(stream.streamArn()));
+            start = page.lastEvaluatedStreamArn();
+            if (start == null) {
+                break;
+            }
+        }
+
+        assertThat(listed).containsAll(created).doesNotHaveDuplicates();
+    }
+
+    @Test
     void listStreams_shouldListNothing_forATableWithoutAStream() {
         String table = Tables.hashKeyTable(dynamo);
 
