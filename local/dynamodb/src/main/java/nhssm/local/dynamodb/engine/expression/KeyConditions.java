@@ -68,6 +68,8 @@ final class KeyConditions {
     private static void collect(ConditionNode node, List<Leaf> leaves) {
         switch (node) {
             case ConditionNode.And and -> and.operands().forEach(operand -> collect(operand, leaves));
+            case ConditionNode.Comparison c when c.comparator() != Comparator.NE && c.left() instanceof Operand.Literal ->
+                    leaves.add(new Leaf(attribute(c.right()), c.comparator().flipped().symbol, List.of(value(c.left()))));
             case ConditionNode.Comparison c when c.comparator() != Comparator.NE ->
                     leaves.add(new Leaf(attribute(c.left()), c.comparator().symbol, List.of(value(c.right()))));
             case ConditionNode.Between b ->
@@ -90,8 +92,8 @@ final class KeyConditions {
             case ConditionNode.Contains c -> "contains";
             default -> node.getClass().getSimpleName();
         };
-        return DynamoDbError.validation(
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: " + operator);
+        // The service words this one without the "Invalid KeyConditionExpression:" prefix of its syntax errors.
+        return DynamoDbError.validation("Invalid operator used in KeyConditionExpression: " + operator);
     }
 
     /** A key condition's left side: a top-level attribute, never a nested path or a value. */

@@ -136,22 +136,24 @@ public final class Database {
             return;
         }
         Instant at = clock.instant();
-        for (Map.Entry<Table, List<PendingWrite>> entry : byTable.entrySet()) {
-            Table table = entry.getKey();
-            List<ItemChange> changes = entry.getValue().stream().map(w -> change(table, w)).toList();
-            if (log.isPresent()) {
-                try {
-                    log.get().appendItems(table.name(), at, changes, byTtl);
-                } catch (RuntimeException e) {
-                    throw new DynamoDbError(ErrorType.INTERNAL_SERVER_ERROR,
-                            "The write could not be made durable; nothing was changed");
-                }
-            }
-            entry.getValue().forEach(w -> table.apply(w.key(), w.before(), w.after()));
-            if (table.stream().isPresent()) {
-                streams.committed(table.name(), at, changes, byTtl);
+        LinkedHashMap<String, List<ItemChange>> changes = new LinkedHashMap<>();
+        byTable.forEach((table, tableWrites) ->
+                changes.put(table.name(), tableWrites.stream().map(w -> change(table, w)).toList()));
+        if (log.isPresent()) {
+            try {
+                // One entry for the whole write, so a transaction across tables is replayed whole or not at all.
+                log.get().appendItems(at, changes, byTtl);
+            } catch (RuntimeException e) {
+                throw new DynamoDbError(ErrorType.INTERNAL_SERVER_ERROR,
+                        "The write could not be made durable; nothing was changed");
             }
         }
+        byTable.forEach((table, tableWrites) -> {
+            tableWrites.forEach(w -> table.apply(w.key(), w.before(), w.after()));
+            if (table.stream().isPresent()) {
+                streams.committed(table.name(), at, changes.get(table.name()), byTtl);
+            }
+        });
     }
 
     private static ItemChange change(Table table, PendingWrite write) {

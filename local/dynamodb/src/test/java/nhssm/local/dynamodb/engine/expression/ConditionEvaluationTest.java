@@ -178,8 +178,9 @@ class ConditionEvaluationTest {
         assertThat(test("size(nothing) <> :v", values(":v", n("0")))).isTrue();
         assertThat(test("size(title) = :v", values(":v", n("11"))))
                 .isEqualTo(test("size(title) IN (:v)", values(":v", n("11"))));
+        // The service counts a string's UTF-16 code units: one for \u00e9, two for a character beyond the BMP.
         assertThat(Expressions.condition("ConditionExpression", "size(u) = :v",
-                new ExpressionInputs(null, values(":v", n("2")))).test(item("u", s("\u00e9")))).isTrue();
+                new ExpressionInputs(null, values(":v", n("3")))).test(item("u", s("\u00e9\uD834\uDD1E")))).isTrue();
     }
 
     @Test
