@@ -106,6 +106,22 @@ class BadInputPropertyTest {
     }
 
     @Property(tries = 100)
+    void randomBytes_shouldBeRefusedAsTheServiceDoes(@ForAll("operations") String target, @ForAll("randomBytes") byte[] body) {
+        RawHttp.Response response = http.post(target, body, true);
+
+        assertRefusedByTheService(response);
+    }
+
+    @Example
+    void jsonNestedAHundredThousandDeep_shouldBeRefusedWithoutFailingTheEngine() {
+        String body = "{\"TableName\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+        RawHttp.Response response = http.post(RawHttp.DYNAMODB + "DescribeTable", body);
+
+        assertRefusedByTheService(response);
+    }
+
+    @Property(tries = 100)
     void jsonThatIsNotAnObject_shouldBeRefusedAsTheServiceDoes(@ForAll("operations") String target,
             @ForAll("notAnObject") String body) {
         RawHttp.Response response = http.post(target, body);
@@ -241,6 +257,13 @@ class BadInputPropertyTest {
         Arbitrary<String> garbage = Arbitraries.strings().ofMinLength(1).ofMaxLength(200)
                 .filter(s -> !s.isBlank() && !parses(s));
         return Arbitraries.oneOf(truncated, neverClosed, garbage);
+    }
+
+    /** Bytes that are not a JSON document (most are not even UTF-8). */
+    @Provide
+    Arbitrary<byte[]> randomBytes() {
+        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300)
+                .filter(bytes -> !parses(new String(bytes, StandardCharsets.UTF_8)) && !new String(bytes, StandardCharsets.UTF_8).isBlank());
     }
 
     @Provide

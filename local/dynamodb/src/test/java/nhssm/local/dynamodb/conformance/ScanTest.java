@@ -49,6 +49,24 @@ class ScanTest {
     }
 
     @Test
+    void scan_shouldStopAPageAtOneMegabyte_andReturnTheRestOnLaterPages() {
+        String table = Tables.hashKeyTable(dynamo);
+        String payload = Values.ascii(100 * 1024);
+        for (int i = 1; i <= 25; i++) {
+            String pk = "big" + i;
+            dynamo.putItem(r -> r.tableName(table).item(item("pk", s(pk), "data", s(payload))));
+        }
+
+        ScanResponse first = dynamo.scan(r -> r.tableName(table).consistentRead(true));
+        List<String> seen = allPages(ScanRequest.builder().tableName(table).consistentRead(true).build());
+
+        // 1 MB holds ten of these 100 KB items; the page may end with the one that crosses the limit.
+        assertThat(first.hasLastEvaluatedKey()).isTrue();
+        assertThat(first.count()).isBetween(1, 11);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
     void scan_shouldCoverEveryItemExactlyOnce_acrossParallelSegments() {
         String table = itemsNumbered(40);
         int totalSegments = 4;
