@@ -228,8 +228,13 @@ class StreamsTest {
                 t -> t.put(p -> p.tableName(name).item(item("pk", s("t1")))),
                 t -> t.put(p -> p.tableName(name).item(item("pk", s("t2"))))));
 
-        List<Record> records = StreamReader.atLeast(streams, table.latestStreamArn(), 2);
-        assertThat(records).extracting(r -> r.dynamodb().keys()).containsExactlyInAnyOrder(key("t1"), key("t2"));
+        dynamo.transactWriteItems(r -> r.transactItems(
+                t -> t.conditionCheck(c -> c.tableName(name).key(key("t1")).conditionExpression("attribute_exists(pk)")),
+                t -> t.put(p -> p.tableName(name).item(item("pk", s("t3"))))));
+
+        List<Record> records = StreamReader.atLeast(streams, table.latestStreamArn(), 3);
+        // A ConditionCheck changes nothing, so it writes no record.
+        assertThat(records).extracting(r -> r.dynamodb().keys()).containsExactlyInAnyOrder(key("t1"), key("t2"), key("t3"));
     }
 
     @Test
