@@ -81,6 +81,15 @@ class ScanTest {
     }
 
     @Test
+    void scan_shouldRefuse_anExclusiveStartKeyFromAnotherSegment() {
+        String table = itemsNumbered(40);
+        Map<String, AttributeValue> fromSegmentZero = dynamo.scan(r -> r.tableName(table).segment(0).totalSegments(2)
+                .limit(1)).lastEvaluatedKey();
+
+        invalid(() -> dynamo.scan(r -> r.tableName(table).segment(1).totalSegments(2).exclusiveStartKey(fromSegmentZero)));
+    }
+
+    @Test
     void scan_shouldCountItemsAfterTheFilter_andScannedItemsBefore() {
         String table = itemsNumbered(10);
 
