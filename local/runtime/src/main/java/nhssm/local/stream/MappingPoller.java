@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
@@ -53,6 +54,7 @@ final class MappingPoller implements Runnable {
     private final StreamPump.Options options;
     /** A stream record as a record of the event: {@link StreamEventJson#record}. */
     private final BiFunction<Record, String, ObjectNode> recordJson;
+    private final ShardPositions positions;
 
     /** Shards known and not finished, in the order DescribeStream lists them. */
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
@@ -74,6 +76,7 @@ final class MappingPoller implements Runnable {
         this.invoker = invoker;
         this.options = options;
         this.recordJson = recordJson;
+        this.positions = new ShardPositions(streams, streamArn, "stream " + function + " shard ", options.log());
     }
 
     String function() {
@@ -167,7 +170,7 @@ final class MappingPoller implements Runnable {
             }
             ShardState state = new ShardState(id, shard.parentShardId(), position);
             if (position == ShardIteratorType.LATEST) {
-                open(state);
+                positions.open(state);
             }
             shards.put(id, state);
         }
@@ -195,24 +198,6 @@ final class MappingPoller implements Runnable {
     private boolean ready(ShardState shard) {
         String parent = shard.parentShardId;
         return parent == null || finishedShards.contains(parent) || !shards.containsKey(parent);
-    }
-
-    private void open(ShardState shard) {
-        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(shard.startingPosition)).shardIterator();
-        shard.opened = true;
-        shard.exhausted = shard.iterator == null;
-    }
-
-    private void reopenAfterLastRead(ShardState shard) {
-        if (shard.lastReadSequenceNumber == null) {
-            open(shard);
-            return;
-        }
-        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                .sequenceNumber(shard.lastReadSequenceNumber)).shardIterator();
-        shard.exhausted = shard.iterator == null;
     }
 
     // ---- one step on one shard ------------------------------------------------------------------
@@ -250,7 +235,7 @@ final class MappingPoller implements Runnable {
      */
     private boolean fill(ShardState shard) {
         if (!shard.opened) {
-            open(shard);
+            positions.open(shard);
         }
         Duration window = source.maximumBatchingWindow() == null ? Duration.ZERO : source.maximumBatchingWindow();
         long windowEnd = shard.buffer.isEmpty() ? 0 : System.nanoTime() + window.toNanos();
@@ -289,14 +274,13 @@ final class MappingPoller implements Runnable {
             String iterator = shard.iterator;
             response = streams.getRecords(r -> r.shardIterator(iterator).limit(limit));
         } catch (ExpiredIteratorException e) {
-            reopenAfterLastRead(shard);
+            positions.reopenAfterLastRead(shard);
             return 0;
         } catch (TrimmedDataAccessException e) {
-            options.log().accept("stream " + function + " shard " + shard.shortId()
-                    + ": records were trimmed from the stream before they were read; continuing from the oldest");
-            shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            shard.exhausted = shard.iterator == null;
+            positions.fromTrimHorizon(shard);
+            return 0;
+        } catch (ResourceNotFoundException e) {
+            positions.gone(shard);
             return 0;
         }
         lastError = null;
@@ -338,9 +322,7 @@ final class MappingPoller implements Runnable {
      */
     private void holdAt(ShardState shard, Record record, RuntimeException e) {
         String sequenceNumber = record.dynamodb().sequenceNumber();
-        String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber))
-                .shardIterator();
+        String iterator = positions.at(shard, sequenceNumber);
         if (!sequenceNumber.equals(shard.heldAt)) {
             shard.heldAt = sequenceNumber;
             shard.holds = 0;

@@ -32,8 +32,12 @@ public final class ExpressionInputs {
             throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
         }
         if (names != null) {
-            for (String key : names.keySet()) {
-                requireKey("ExpressionAttributeNames", key, '#');
+            for (Map.Entry<String, String> entry : names.entrySet()) {
+                requireKey("ExpressionAttributeNames", entry.getKey(), '#');
+                if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                    throw DynamoDbError.validation("ExpressionAttributeNames contains invalid value: Empty attribute name"
+                            + " for key " + entry.getKey());
+                }
             }
         }
         if (values != null) {

@@ -24,6 +24,9 @@ final class KeyConditions {
     static KeyCondition of(ConditionNode node, String partitionKey, Optional<String> sortKey) {
         List<Leaf> leaves = new ArrayList<>();
         collect(node, leaves);
+        if (leaves.size() > 2) {
+            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        }
         Leaf partition = null;
         Leaf sort = null;
         for (Leaf leaf : leaves) {
@@ -98,7 +101,10 @@ final class KeyConditions {
 
     /** A key condition's left side: a top-level attribute, never a nested path or a value. */
     private static String attribute(Operand operand) {
-        if (operand instanceof Operand.PathOperand p && p.path().elements().size() == 1) {
+        if (operand instanceof Operand.PathOperand p) {
+            if (p.path().elements().size() > 1) {
+                throw DynamoDbError.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            }
             return p.path().attribute();
         }
         throw DynamoDbError.validation("Query key condition not supported");

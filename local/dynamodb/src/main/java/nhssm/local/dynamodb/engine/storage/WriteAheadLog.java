@@ -9,6 +9,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +39,24 @@ import nhssm.local.dynamodb.engine.stream.ItemChange;
  * <p>Recovery: a frame cut short or failing its checksum (a crash during a write that was therefore never
  * acknowledged) ends the log. On open it is cut off, its bytes kept beside the log in
  * {@code engine.wal.torn-<offset>} in case they are anything else, and never replayed, not even in part.
- * The log is not compacted: it grows with every write, and a start replays it whole.
+ * Compaction: a log over 64 MB is rewritten on open, its entries older than a day folded into the state
+ * they left ({@link LogCompaction}); otherwise a start replays it whole.
  */
 public final class WriteAheadLog implements AutoCloseable {
 
     static final String FILE_NAME = "engine.wal";
+    static final String LOCK_NAME = "engine.lock";
+    /** A log is compacted on open once it is over this size (and mostly older than a day). */
+    public static final long DEFAULT_COMPACT_ABOVE_BYTES = 64L * 1024 * 1024;
+    /** How long the streams keep records: entries older than this replay into trimmed records only. */
+    private static final Duration STREAM_RETENTION = Duration.ofHours(24);
 
     private final Path file;
-    private final FileChannel channel;
+    private final FileChannel lockChannel;
     private final FileLock fileLock;
+    private final FileChannel channel;
     private final long droppedBytes;
+    private final boolean compacted;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition forced = lock.newCondition();
@@ -59,60 +69,85 @@ public final class WriteAheadLog implements AutoCloseable {
     private IOException failure;
     private boolean closed;
 
-    private WriteAheadLog(Path file, FileChannel channel, FileLock fileLock, long end, long droppedBytes) {
+    private WriteAheadLog(Path file, FileChannel lockChannel, FileLock fileLock, FileChannel channel, long end,
+                          long droppedBytes, boolean compacted) {
         this.file = file;
-        this.channel = channel;
+        this.lockChannel = lockChannel;
         this.fileLock = fileLock;
+        this.channel = channel;
         this.end = end;
         this.droppedBytes = droppedBytes;
+        this.compacted = compacted;
     }
 
     /** Opens (creating if need be) the log in {@code dir}, dropping a torn tail; one process at a time. */
     public static WriteAheadLog open(Path dir) {
+        return open(dir, Clock.systemUTC(), DEFAULT_COMPACT_ABOVE_BYTES);
+    }
+
+    /**
+     * As {@link #open(Path)}, and compacts the log first if it is over {@code compactAboveBytes} and mostly
+     * older than a day by {@code clock} (see {@link LogCompaction}).
+     */
+    public static WriteAheadLog open(Path dir, Clock clock, long compactAboveBytes) {
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve(FILE_NAME);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            // A lock file of its own, not the log's: compaction replaces the log file under it.
+            FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_NAME), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock fileLock;
             try {
-                fileLock = channel.tryLock();
+                fileLock = lockChannel.tryLock();
             } catch (OverlappingFileLockException e) {
                 fileLock = null;
             }
             if (fileLock == null) {
-                channel.close();
-                throw new IllegalStateException("the write-ahead log " + file + " is in use by another engine");
+                lockChannel.close();
+                throw new IllegalStateException("the write-ahead log in " + dir + " is in use by another engine");
             }
             try {
-                long size = channel.size();
-                long end;
-                long dropped = 0;
-                if (size < LogFrames.HEADER.length) {
-                    // New, or cut short while being created: nothing in it was ever acknowledged.
-                    channel.truncate(0);
-                    channel.write(ByteBuffer.wrap(LogFrames.HEADER), 0);
-                    channel.force(true);
+                Files.deleteIfExists(dir.resolve(LogCompaction.TEMP_NAME)); // a compaction cut short
+                Path file = dir.resolve(FILE_NAME);
+                long[] recovered = recover(dir, file);
+                boolean compacted = recovered[0] > compactAboveBytes
+                        && LogCompaction.compact(file, recovered[0], clock.instant().minus(STREAM_RETENTION));
+                if (compacted) {
                     forceDirectory(dir);
-                    end = LogFrames.HEADER.length;
-                } else {
-                    end = validEnd(file, size);
-                    dropped = size - end;
-                    if (dropped > 0) {
-                        keepTornTail(channel, dir.resolve(FILE_NAME + ".torn-" + end), end, size);
-                        channel.truncate(end);
-                        channel.force(true);
-                    }
                 }
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                long end = channel.size();
                 channel.position(end);
-                return new WriteAheadLog(file, channel, fileLock, end, dropped);
+                return new WriteAheadLog(file, lockChannel, fileLock, channel, end, recovered[1], compacted);
             } catch (IOException | RuntimeException e) {
                 fileLock.release();
-                channel.close();
+                lockChannel.close();
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the write-ahead log in " + dir, e);
+        }
+    }
+
+    /** Creates the log, or cuts off its torn tail; returns its valid length and the bytes dropped. */
+    private static long[] recover(Path dir, Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < LogFrames.HEADER.length) {
+                // New, or cut short while being created: nothing in it was ever acknowledged.
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(LogFrames.HEADER), 0);
+                channel.force(true);
+                forceDirectory(dir);
+                return new long[] {LogFrames.HEADER.length, 0};
+            }
+            long end = validEnd(file, size);
+            if (end < size) {
+                keepTornTail(channel, dir.resolve(FILE_NAME + ".torn-" + end), end, size);
+                channel.truncate(end);
+                channel.force(true);
+            }
+            return new long[] {end, size - end};
         }
     }
 
@@ -162,6 +197,11 @@ public final class WriteAheadLog implements AutoCloseable {
         return droppedBytes;
     }
 
+    /** Whether the open compacted the log. */
+    public boolean compacted() {
+        return compacted;
+    }
+
     @Override
     public void close() {
         lock.lock();
@@ -173,8 +213,9 @@ public final class WriteAheadLog implements AutoCloseable {
             while (forcing) {
                 forced.awaitUninterruptibly();
             }
-            fileLock.release();
             channel.close();
+            fileLock.release();
+            lockChannel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the write-ahead log " + file, e);
         } finally {

@@ -55,9 +55,10 @@ final class StreamRecordJson {
         dynamodb.put("SizeBytes", size);
         dynamodb.put("StreamViewType", stream.viewType);
         if (record.byTtl()) {
+            // The API's Identity members are capitalised; Lambda's event spells them type and principalId.
             ObjectNode identity = json.putObject("userIdentity");
-            identity.put("type", "Service");
-            identity.put("principalId", "dynamodb.amazonaws.com");
+            identity.put("PrincipalId", "dynamodb.amazonaws.com");
+            identity.put("Type", "Service");
         }
         return json;
     }

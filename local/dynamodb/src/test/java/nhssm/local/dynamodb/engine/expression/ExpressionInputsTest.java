@@ -27,6 +27,8 @@ class ExpressionInputsTest {
     void keysNeedTheirPrefix() {
         assertThatThrownBy(() -> new ExpressionInputs(Map.of("n", "a"), null))
                 .hasMessage("ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"");
+        assertThatThrownBy(() -> new ExpressionInputs(Map.of("#a", ""), null))
+                .hasMessage("ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
         assertThatThrownBy(() -> new ExpressionInputs(null, values("v", n("1"))))
                 .hasMessage("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
         assertThatThrownBy(() -> new ExpressionInputs(null, values(":", n("1"))))

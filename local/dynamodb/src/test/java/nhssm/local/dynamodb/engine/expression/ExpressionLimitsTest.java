@@ -56,14 +56,13 @@ class ExpressionLimitsTest {
 
     @Test
     void threeHundredOperatorsAtMost() {
-        String ok = "a < :v" + " AND a < :v".repeat(299);
-        assertThat(condition(ok).test(Map.of("a", n("0")))).isTrue();
-        String tooMany = ok + " OR a < :v";
+        // Comparisons, AND, OR and NOT count; parentheses and function calls do not: 150 "<" and 149 AND.
+        String ok = "a < :v" + " AND size(a) < :v".repeat(149);
+        assertThat(condition(ok).test(Map.of("a", n("0")))).isFalse();
+        String tooMany = ok + " OR NOT a < :v";
         assertThatThrownBy(() -> condition(tooMany)).isInstanceOf(DynamoDbError.class)
                 .hasMessage("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
-        // size counts as well as <: 151 of each is 302.
-        String functions = "size(a)<:v" + " OR size(a)<:v".repeat(150);
-        assertThatThrownBy(() -> condition(functions))
+        assertThatThrownBy(() -> condition("NOT ".repeat(1000) + "a = :v"))
                 .hasMessage("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
         String sums = "SET a=:v+:v" + ",a=:v+:v".repeat(300);
         assertThatThrownBy(() -> Expressions.update(sums, inputs()))
@@ -72,22 +71,54 @@ class ExpressionLimitsTest {
 
     @Test
     void deepNestingIsBoundedNotAStackOverflow() {
-        int depth = ExpressionParser.MAX_NESTING;
-        String nested = "(a = :v AND ".repeat(depth) + "a = :v" + ")".repeat(depth);
-        assertThat(condition(nested).test(Map.of("a", n("1")))).isTrue();
-        String tooDeep = "(a = :v AND " + nested + ")";
-        assertThatThrownBy(() -> condition(tooDeep)).isInstanceOf(DynamoDbError.class)
-                .hasMessageStartingWith("Invalid ConditionExpression: The expression is nested too deeply");
+        // As the service accepts: 149 levels of meaningful parentheses are 299 operators.
+        String nested = "a < :v " + "OR (a < :v ".repeat(149) + ")".repeat(149);
+        assertThat(condition(nested).test(Map.of("a", n("0")))).isTrue();
+        assertThatThrownBy(() -> condition("(".repeat(2045) + "a < :v" + ")".repeat(2045)))
+                .isInstanceOf(DynamoDbError.class)
+                .hasMessage("Invalid ConditionExpression: The expression has redundant parentheses;");
         assertThatThrownBy(() -> condition("(".repeat(4000))).isInstanceOf(DynamoDbError.class);
-        assertThatThrownBy(() -> condition("NOT ".repeat(1000) + "a = :v")).isInstanceOf(DynamoDbError.class)
-                .hasMessageContaining("nested too deeply");
-        assertThatThrownBy(() -> condition("size(".repeat(800) + "a" + ")".repeat(800) + " = :v"))
-                .isInstanceOf(DynamoDbError.class);
+        assertThatThrownBy(() -> condition("a < " + "size(".repeat(680) + "b" + ")".repeat(680)))
+                .isInstanceOf(DynamoDbError.class)
+                .hasMessageStartingWith("Invalid ConditionExpression: The expression is nested too deeply");
         assertThatThrownBy(() -> Expressions.update("SET a = " + "(".repeat(2000) + ":v" + ")".repeat(2000), inputs()))
                 .isInstanceOf(DynamoDbError.class);
-        assertThatThrownBy(() -> Expressions.update("SET a = " + "list_append(".repeat(300) + ":v" + ", :v)".repeat(300),
+        assertThatThrownBy(() -> Expressions.update("SET a = " + "if_not_exists(a, ".repeat(250) + ":v" + ")".repeat(250),
                 inputs())).isInstanceOf(DynamoDbError.class);
         assertThat(condition("NOT ".repeat(100) + "a = :v").test(Map.of("a", n("1")))).isTrue();
+    }
+
+    @Test
+    void theDeepestAcceptedNestingFitsASmallThreadStack() throws InterruptedException {
+        // Each of these is parsed down to the deepest level allowed before it is refused for what it says.
+        int depth = ExpressionParser.MAX_NESTING - 1;
+        String parentheses = "(".repeat(depth) + "a = :v" + ")".repeat(depth);
+        String operand = "a = " + "(".repeat(depth) + ":v" + ")".repeat(depth);
+        String functions = "size(".repeat(depth) + "a" + ")".repeat(depth) + " = :v";
+        String update = "SET a = " + "if_not_exists(a, ".repeat(depth) + ":v" + ")".repeat(depth);
+        String negations = "NOT (".repeat(depth) + "a = :v" + ")".repeat(depth);
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            for (String expression : new String[] {parentheses, operand, functions, update, negations}) {
+                try {
+                    if (expression.startsWith("SET")) {
+                        Expressions.update(expression, inputs());
+                    } else {
+                        condition(expression);
+                    }
+                } catch (DynamoDbError expected) {
+                    // Redundant parentheses or a size of a number: refused, without exhausting the stack.
+                    if (expected.getMessage().contains("nested too deeply")) {
+                        failure[0] = expected;
+                    }
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            }
+        }, "small-stack", 512 * 1024);
+        thread.start();
+        thread.join();
+        assertThat(failure[0]).isNull();
     }
 
     @Test

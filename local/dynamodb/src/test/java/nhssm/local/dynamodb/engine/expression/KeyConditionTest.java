@@ -82,8 +82,10 @@ class KeyConditionTest {
         refused("pk = :p AND extra = :a", Optional.empty(), "Query key condition not supported");
         refused("pk = :p AND sk = :a", Optional.empty(), "Query key condition not supported");
         refused("pk = :p AND pk = :p", Optional.of("sk"), "KeyConditionExpressions must only contain one condition per key");
-        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"),
-                "KeyConditionExpressions must only contain one condition per key");
+        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
+        refused("pk = :p AND sk > :a AND extra < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
+        refused("((sk = :a) AND ((pk = :p)))", Optional.of("sk"),
+                "Invalid KeyConditionExpression: The expression has redundant parentheses;");
         refused("pk = :p OR sk = :a", Optional.of("sk"),
                 "Invalid operator used in KeyConditionExpression: OR");
         refused("pk = :p AND sk <> :a", Optional.of("sk"),
@@ -99,7 +101,9 @@ class KeyConditionTest {
         refused("pk = :p AND begins_with(sk, :a)", Optional.of("sk"), "Invalid KeyConditionExpression: Incorrect operand"
                 + " type for operator or function; operator or function: begins_with, operand type: N");
         refused("pk = :p AND sk = pk", Optional.of("sk"), "Query key condition not supported");
-        refused("pk = :p AND sk.x = :a", Optional.of("sk"), "Query key condition not supported");
+        refused("pk = :p AND sk.x = :a", Optional.of("sk"), "KeyConditionExpressions cannot have conditions on nested attributes");
+        refused(":p = :a", Optional.of("sk"), "Query key condition not supported");
+        refused("pk", Optional.of("sk"), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"pk\"");
         refused("pk = ", Optional.of("sk"), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
         refused("pk = :nope", Optional.of("sk"), "Invalid KeyConditionExpression: An expression attribute value used in"
                 + " expression is not defined; attribute value: :nope");

@@ -100,7 +100,7 @@ class StreamRecordsTest {
         assertThat(records.get(0).has("userIdentity")).isFalse();
         assertThat(records.get(1).get("eventName").asText()).isEqualTo("REMOVE");
         assertThat(records.get(1).get("userIdentity"))
-                .isEqualTo(json("{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}"));
+                .isEqualTo(json("{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}"));
     }
 
     @Test

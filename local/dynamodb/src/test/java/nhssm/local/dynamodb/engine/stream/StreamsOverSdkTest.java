@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nhssm.local.dynamodb.engine.DynamoDbEngine;
+import nhssm.local.dynamodb.engine.EngineOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -26,23 +29,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The streams through the unchanged SDK over loopback: writes with {@link DynamoDbClient}, read with
  * {@link DynamoDbStreamsClient} following lineage across a shard that closed (the engine closes a shard
- * every 1,000 records), and the same stream read again after the engine restarts from its log.
+ * every 1,000 records), TTL deletions, expiry and trimming on the engine's clock, the service's errors, and
+ * the same stream read again after the engine restarts from its log.
  */
 class StreamsOverSdkTest {
 
@@ -186,6 +193,63 @@ class StreamsOverSdkTest {
     }
 
     @Test
+    void anItemDeletedByItsTtlIsARemoveByTheService() {
+        // The background sweep waits an hour: only the test's own sweep deletes, after the other writes.
+        try (DynamoDbEngine engine = DynamoDbEngine.start(EngineOptions.defaults().withTtlInterval(Duration.ofHours(1)));
+             DynamoDbClient dynamo = dynamo(engine);
+             DynamoDbStreamsClient streams = streams(engine)) {
+            String arn = createTable(dynamo, "ttl");
+            dynamo.updateTimeToLive(r -> r.tableName("ttl").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+            long past = Instant.now().minusSeconds(60).getEpochSecond();
+            dynamo.putItem(r -> r.tableName("ttl").item(Map.of("pk", AttributeValue.fromS("gone"), "n", AttributeValue.fromN("1"),
+                    "expires", AttributeValue.fromN(Long.toString(past)))));
+            dynamo.deleteItem(r -> r.tableName("ttl").key(Map.of("pk", AttributeValue.fromS("other"))));
+            dynamo.putItem(r -> r.tableName("ttl").item(item(2)));
+            dynamo.deleteItem(r -> r.tableName("ttl").key(Map.of("pk", AttributeValue.fromS("item-2"))));
+
+            engine.sweepExpiredItems();
+
+            List<Record> records = readFollowingLineage(streams, arn);
+            assertThat(records).extracting(Record::eventName)
+                    .containsExactly(OperationType.INSERT, OperationType.INSERT, OperationType.REMOVE, OperationType.REMOVE);
+            assertThat(records.get(2).userIdentity()).as("a delete by a client").isNull();
+            Record byTtl = records.get(3);
+            assertThat(byTtl.dynamodb().keys()).isEqualTo(Map.of("pk", AttributeValue.fromS("gone")));
+            assertThat(byTtl.userIdentity().type()).isEqualTo("Service");
+            assertThat(byTtl.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+        }
+    }
+
+    @Test
+    void iteratorsExpireAfterFifteenMinutesAndRecordsAreTrimmedAfterADay() {
+        StreamsFixture.MovableClock clock = new StreamsFixture.MovableClock(Instant.now());
+        try (DynamoDbEngine engine = DynamoDbEngine.start(EngineOptions.defaults().withClock(clock));
+             DynamoDbClient dynamo = dynamo(engine);
+             DynamoDbStreamsClient streams = streams(engine)) {
+            String arn = createTable(dynamo, "aging");
+            put(dynamo, "aging", 1, 1);
+            String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().getFirst().shardId();
+            String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String sequenceNumber = streams.getRecords(r -> r.shardIterator(iterator)).records().getFirst()
+                    .dynamodb().sequenceNumber();
+
+            clock.advance(Duration.ofMinutes(16));
+            assertThat(catchThrowableOfType(ExpiredIteratorException.class,
+                    () -> streams.getRecords(r -> r.shardIterator(iterator)))).isNotNull();
+
+            clock.advance(Duration.ofHours(24));
+            assertThat(catchThrowableOfType(TrimmedDataAccessException.class,
+                    () -> streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber))))
+                    .isNotNull();
+            String horizon = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(streams.getRecords(r -> r.shardIterator(horizon)).records()).isEmpty();
+        }
+    }
+
+    @Test
     void refusalsReachTheSdkAsTheServicesErrors() {
         try (DynamoDbEngine engine = DynamoDbEngine.startInMemory();
              DynamoDbClient dynamo = dynamo(engine);
@@ -204,7 +268,7 @@ class StreamsOverSdkTest {
             assertThat(limit.awsErrorDetails().errorMessage()).contains("'limit'", "1000");
             assertThat(noNumber.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
             assertThat(noNumber.awsErrorDetails().errorMessage()).contains("SequenceNumber");
-            assertThat(catchThrowableOfType(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
+            assertThat(catchThrowableOfType(ResourceNotFoundException.class,
                     () -> streams.describeStream(r -> r.streamArn(arn.replace("errors", "absent"))))).isNotNull();
         }
     }
