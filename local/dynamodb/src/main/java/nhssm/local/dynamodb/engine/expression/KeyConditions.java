@@ -29,6 +29,7 @@ final class KeyConditions {
         }
         Leaf partition = null;
         Leaf sort = null;
+        boolean other = false;
         for (Leaf leaf : leaves) {
             if (leaf.attribute().equals(partitionKey)) {
                 if (partition != null) {
@@ -41,14 +42,16 @@ final class KeyConditions {
                 }
                 sort = leaf;
             } else {
-                throw DynamoDbError.validation(sortKey.isPresent() && partition != null
-                        ? "Query condition missed key schema element: " + sortKey.get()
-                        : partition == null ? "Query condition missed key schema element: " + partitionKey
-                        : "Query key condition not supported");
+                other = true;
             }
         }
         if (partition == null) {
             throw DynamoDbError.validation("Query condition missed key schema element: " + partitionKey);
+        }
+        if (other) {
+            // The service names the sort key it expected in place of the other attribute, if there is one.
+            throw DynamoDbError.validation(sortKey.map(name -> "Query condition missed key schema element: " + name)
+                    .orElse("Query key condition not supported"));
         }
         if (!partition.operator().equals("=")) {
             throw DynamoDbError.validation("Query key condition not supported");

@@ -80,6 +80,8 @@ class KeyConditionTest {
         refused("pk < :p", Optional.of("sk"), "Query key condition not supported");
         refused("pk = :p AND extra = :a", Optional.of("sk"), "Query condition missed key schema element: sk");
         refused("pk = :p AND extra = :a", Optional.empty(), "Query key condition not supported");
+        refused("extra = :a AND pk = :p", Optional.of("sk"), "Query condition missed key schema element: sk");
+        refused("extra = :a AND sk = :a", Optional.of("sk"), "Query condition missed key schema element: pk");
         refused("pk = :p AND sk = :a", Optional.empty(), "Query key condition not supported");
         refused("pk = :p AND pk = :p", Optional.of("sk"), "KeyConditionExpressions must only contain one condition per key");
         refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
