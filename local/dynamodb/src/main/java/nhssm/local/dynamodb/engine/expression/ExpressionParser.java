@@ -36,11 +36,11 @@ abstract class ExpressionParser {
     private int operators;
 
     ExpressionParser(String parameter, String text, ExpressionInputs inputs, List<Issues.Kind> issueOrder,
-            Set<String> grammarKeywords) {
+            Set<Issues.Kind> clauseIssueKinds, Set<String> grammarKeywords) {
         this.parameter = parameter;
         this.text = text;
         this.inputs = inputs;
-        this.issues = new Issues(parameter, issueOrder);
+        this.issues = new Issues(parameter, issueOrder, clauseIssueKinds);
         this.tokens = Lexer.tokens(text);
         this.grammarKeywords = grammarKeywords;
     }
