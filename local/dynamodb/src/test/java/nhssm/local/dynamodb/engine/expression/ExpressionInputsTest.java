@@ -67,12 +67,17 @@ class ExpressionInputsTest {
     }
 
     @Test
-    void aConditionExpressionsRefusalComesInTheServicesEnvelope() {
+    void theSingleItemWritesRefusalsComeInTheServicesEnvelope() {
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "", ExpressionInputs.none()))
                 .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "a = :v", ExpressionInputs.none()))
                 .hasMessage("1 validation error detected: Invalid ConditionExpression: An expression attribute value used"
                         + " in expression is not defined; attribute value: :v");
+        assertThatThrownBy(() -> Expressions.update("SET", ExpressionInputs.none()))
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
+        assertThatThrownBy(() -> Expressions.keyCondition("pk = :v", ExpressionInputs.none(), "pk", java.util.Optional.empty()))
+                .hasMessage("Invalid KeyConditionExpression: An expression attribute value used in expression is not defined;"
+                        + " attribute value: :v");
         assertThatThrownBy(() -> Expressions.condition("FilterExpression", "a = :v", ExpressionInputs.none()))
                 .hasMessage("Invalid FilterExpression: An expression attribute value used in expression is not defined;"
                         + " attribute value: :v");

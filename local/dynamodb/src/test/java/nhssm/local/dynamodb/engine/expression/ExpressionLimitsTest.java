@@ -30,7 +30,7 @@ class ExpressionLimitsTest {
         assertThatThrownBy(() -> condition("")).isInstanceOf(DynamoDbError.class)
                 .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.update("", inputs()))
-                .hasMessage("Invalid UpdateExpression: The expression can not be empty;");
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.projection("", inputs()))
                 .hasMessage("Invalid ProjectionExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.keyCondition("", inputs(), "pk", Optional.empty()))
@@ -49,7 +49,7 @@ class ExpressionLimitsTest {
         String wide = "a = :v" + "\u20ac".repeat(1366);
         assertThatThrownBy(() -> condition(wide)).hasMessageContaining("expression size: 4104");
         assertThatThrownBy(() -> Expressions.update("SET a = :v" + " ".repeat(4090), inputs()))
-                .hasMessageStartingWith("Invalid UpdateExpression: Expression size has exceeded");
+                .hasMessageStartingWith("1 validation error detected: Invalid UpdateExpression: Expression size has exceeded");
         assertThatThrownBy(() -> Expressions.projection("a" + " ".repeat(4096), inputs()))
                 .hasMessageStartingWith("Invalid ProjectionExpression: Expression size has exceeded");
     }
@@ -66,7 +66,7 @@ class ExpressionLimitsTest {
                 .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
         String sums = "SET a=:v+:v" + ",a=:v+:v".repeat(300);
         assertThatThrownBy(() -> Expressions.update(sums, inputs()))
-                .hasMessage("Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
     }
 
     @Test
