@@ -29,6 +29,7 @@ class UpdateErrorsTest {
     @Test
     void syntaxErrors() {
         refused("a = :n", "Syntax error; token: \"a\", near: \"a =\"");
+        refused("INVALID SYNTAX HERE", "Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
         refused("SET", "Syntax error; token: \"<EOF>\", near: \"SET\"");
         refused("SET a :n", "Syntax error; token: \":n\", near: \"a :n\"");
         refused("SET a = :n b = :n", "Syntax error; token: \"b\", near: \":n b =\"");
