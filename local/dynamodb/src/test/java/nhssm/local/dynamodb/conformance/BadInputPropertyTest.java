@@ -106,6 +106,22 @@ class BadInputPropertyTest {
     }
 
     @Property(tries = 100)
+    void randomBytes_shouldBeRefusedAsTheServiceDoes(@ForAll("operations") String target, @ForAll("randomBytes") byte[] body) {
+        RawHttp.Response response = http.post(target, body, true);
+
+        assertRefusedByTheService(response);
+    }
+
+    @Example
+    void jsonNestedAHundredThousandDeep_shouldBeRefusedWithoutFailingTheEngine() {
+        String body = "{\"TableName\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+        RawHttp.Response response = http.post(RawHttp.DYNAMODB + "DescribeTable", body);
+
+        assertRefusedByTheService(response);
+    }
+
+    @Property(tries = 100)
     void jsonThatIsNotAnObject_shouldBeRefusedAsTheServiceDoes(@ForAll("operations") String target,
             @ForAll("notAnObject") String body) {
         RawHttp.Response response = http.post(target, body);
@@ -209,6 +225,22 @@ class BadInputPropertyTest {
     }
 
     @Property(tries = 200)
+    void anyExclusiveStartKey_shouldBeServedOrRefused(@ForAll("startKeys") String startKey,
+            @ForAll @IntRange(min = 0, max = 3) int segment, @ForAll boolean query) {
+        String body = query
+                ? "{\"TableName\":\"" + table + "\",\"KeyConditionExpression\":\"pk = :p\","
+                        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"canary\"}},\"ExclusiveStartKey\":" + startKey + "}"
+                : "{\"TableName\":\"" + table + "\",\"Segment\":" + segment + ",\"TotalSegments\":4,"
+                        + "\"ExclusiveStartKey\":" + startKey + "}";
+
+        RawHttp.Response response = http.post(RawHttp.DYNAMODB + (query ? "Query" : "Scan"), body);
+
+        if (response.status() != 200) {
+            assertRefusedByTheService(response);
+        }
+    }
+
+    @Property(tries = 200)
     void unknownTargets_shouldBeRefusedAsUnknownOperations(@ForAll("unknownTargets") String target) {
         RawHttp.Response response = http.post(target, "{}");
 
@@ -243,6 +275,13 @@ class BadInputPropertyTest {
         return Arbitraries.oneOf(truncated, neverClosed, garbage);
     }
 
+    /** Bytes that are not a JSON document (most are not even UTF-8). */
+    @Provide
+    Arbitrary<byte[]> randomBytes() {
+        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300)
+                .filter(bytes -> !parses(new String(bytes, StandardCharsets.UTF_8)) && !new String(bytes, StandardCharsets.UTF_8).isBlank());
+    }
+
     @Provide
     Arbitrary<String> notAnObject() {
         return Arbitraries.of("[]", "[{}]", "1", "-0.5", "\"text\"", "true", "false", "[\"TableName\"]");
@@ -269,6 +308,16 @@ class BadInputPropertyTest {
                 .as((type, value) -> "{" + JSON.valueToTree(type) + ":" + JSON.valueToTree(value) + "}")
                 .filter(v -> !v.startsWith("{\"S\":") && !v.startsWith("{\"B\":"));
         return Arbitraries.oneOf(shapes, randomType);
+    }
+
+    /** Start keys of the table's shape with any value, and of other shapes. */
+    @Provide
+    Arbitrary<String> startKeys() {
+        Arbitrary<String> ofTheTable = Arbitraries.strings().ofMinLength(0).ofMaxLength(30)
+                .map(pk -> "{\"pk\":{\"S\":" + JSON.valueToTree(pk) + "}}");
+        Arbitrary<String> otherShapes = Arbitraries.of("{}", "{\"pk\":{\"N\":\"1\"}}", "{\"other\":{\"S\":\"a\"}}",
+                "{\"pk\":{\"S\":\"a\"},\"extra\":{\"S\":\"b\"}}", "{\"pk\":{\"B\":\"AA==\"}}", "[]", "\"pk\"");
+        return Arbitraries.oneOf(ofTheTable, otherShapes);
     }
 
     @Provide

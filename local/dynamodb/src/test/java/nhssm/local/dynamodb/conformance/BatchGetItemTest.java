@@ -65,6 +65,32 @@ class BatchGetItemTest {
     }
 
     @Test
+    void batchGetItem_shouldReturnUnprocessedKeys_beyond16MB_andEachItemOnceAcrossRetries() {
+        String table = Tables.hashKeyTable(dynamo);
+        String large = Values.ascii(390 * 1024);
+        List<Map<String, AttributeValue>> keys = distinctKeys(50);
+        for (Map<String, AttributeValue> key : keys) {
+            dynamo.putItem(r -> r.tableName(table).item(item("pk", key.get("pk"), "data", s(large))));
+        }
+
+        BatchGetItemResponse first = dynamo.batchGetItem(r -> r.requestItems(Map.of(table, keys(keys))));
+        List<AttributeValue> seen = new java.util.ArrayList<>();
+        first.responses().get(table).forEach(i -> seen.add(i.get("pk")));
+        Map<String, KeysAndAttributes> unprocessed = first.unprocessedKeys();
+        for (int round = 0; round < 20 && !unprocessed.isEmpty(); round++) {
+            Map<String, KeysAndAttributes> retry = unprocessed;
+            BatchGetItemResponse next = dynamo.batchGetItem(r -> r.requestItems(retry));
+            next.responses().getOrDefault(table, List.of()).forEach(i -> seen.add(i.get("pk")));
+            unprocessed = next.unprocessedKeys();
+        }
+
+        // 50 items of 390 KB are about 19 MB: more than one response holds.
+        assertThat(first.unprocessedKeys()).containsKey(table);
+        assertThat(first.responses().get(table).size()).isLessThan(50);
+        assertThat(seen).hasSize(50).doesNotHaveDuplicates();
+    }
+
+    @Test
     void batchGetItem_shouldRefuse_moreThan100Keys() {
         String table = Tables.hashKeyTable(dynamo);
 

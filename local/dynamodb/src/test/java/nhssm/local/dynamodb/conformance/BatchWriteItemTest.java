@@ -83,6 +83,16 @@ class BatchWriteItemTest {
     }
 
     @Test
+    void batchWriteItem_shouldRefuse_anItemOver400KB_andWriteNone() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        invalid(() -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, List.of(
+                put(item("pk", s("small"))), put(item("pk", s("big"), "data", s(Values.ascii(410 * 1024)))))))));
+
+        assertThat(get(table, "small")).isNull();
+    }
+
+    @Test
     void batchWriteItem_shouldRefuse_anEmptyRequest() {
         invalid(() -> dynamo.batchWriteItem(r -> r.requestItems(Map.of())));
     }

@@ -40,7 +40,8 @@ class ConditionExpressionTest {
             "letters", list(s("a"), n(1), map("c", s("deep"))),
             "doc", map("b", list(n(0), n(1), map("c", s("found"))), "label", s("x")),
             "flag", bool(true),
-            "nothing", nul());
+            "nothing", nul(),
+            "wide", s("\uff5e"));
 
     private final DynamoDbClient dynamo = ENGINE.dynamo();
     private String table;
@@ -129,6 +130,27 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void comparators_shouldOrderStringsByUtf8Bytes_andBinariesAsUnsignedBytes() {
+        // U+FF5E is EF BD 9E in UTF-8, U+1D11E is F0 9D 84 9E: UTF-16 would order them the other way.
+        assertThat(holds("wide < :v", ":v", s("\ud834\udd1e"))).isTrue();
+        assertThat(holds("wide > :v", ":v", s("\u00e9"))).isTrue();
+        assertThat(holds("bin < :v", ":v", b(0x80))).isTrue();
+        assertThat(holds("bin > :v", ":v", b(0x01, 0x02))).isTrue();
+    }
+
+    @Test
+    void attributeNames_shouldNameATopLevelAttribute_evenWithADotInIt() {
+        Map<String, AttributeValue> dotted = item("pk", s("dotted"), "a.b", s("top"), "a", map("b", s("nested")));
+        dynamo.putItem(r -> r.tableName(table).item(dotted));
+
+        boolean topLevel = conditionalPut(dotted, "#ab = :v", Map.of(":v", s("top")), Map.of("#ab", "a.b"));
+        boolean nested = conditionalPut(dotted, "#a.#b = :v", Map.of(":v", s("nested")), Map.of("#a", "a", "#b", "b"));
+
+        assertThat(topLevel).isTrue();
+        assertThat(nested).isTrue();
+    }
+
+    @Test
     void comparators_shouldBeFalse_betweenValuesOfDifferentTypes() {
         assertThat(holds("num = :v", ":v", s("42"))).isFalse();
         assertThat(holds("num < :v", ":v", s("9"))).isFalse();
@@ -210,8 +232,13 @@ class ConditionExpressionTest {
 
     /** Whether a conditional put of the same document succeeds, i.e. the condition holds on it. */
     private boolean holds(String condition, Map<String, AttributeValue> values, Map<String, String> names) {
+        return conditionalPut(DOCUMENT, condition, values, names);
+    }
+
+    private boolean conditionalPut(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values,
+            Map<String, String> names) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(DOCUMENT).conditionExpression(condition)
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition)
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .expressionAttributeNames(names.isEmpty() ? null : names));
             return true;

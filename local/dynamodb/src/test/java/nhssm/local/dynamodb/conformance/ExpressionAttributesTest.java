@@ -93,6 +93,15 @@ class ExpressionAttributesTest {
     }
 
     @Test
+    void expressions_shouldRefuse_aNamePlaceholderWithoutItsHash() {
+        String table = tableWithItem();
+
+        invalid(() -> dynamo.getItem(r -> r.tableName(table).key(key("a"))
+                .projectionExpression("#n")
+                .expressionAttributeNames(Map.of("#n", "v", "n2", "w"))));
+    }
+
+    @Test
     void expressions_shouldRefuse_anUnusedValue_inAQueryToo() {
         String table = tableWithItem();
 

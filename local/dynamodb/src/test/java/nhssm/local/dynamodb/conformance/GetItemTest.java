@@ -61,6 +61,17 @@ class GetItemTest {
     }
 
     @Test
+    void getItem_shouldProjectListElements_asAListOfThoseElements() {
+        String table = Tables.hashKeyTable(dynamo);
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "letters", list(s("x"), s("y"), s("z")))));
+
+        GetItemResponse response = dynamo.getItem(r -> r.tableName(table).key(key("a")).consistentRead(true)
+                .projectionExpression("letters[2], letters[0], absent"));
+
+        assertThat(response.item()).isEqualTo(item("letters", list(s("x"), s("z"))));
+    }
+
+    @Test
     void getItem_shouldRefuse_aKeyWithAnAttributeThatIsNotPartOfIt() {
         String table = Tables.hashKeyTable(dynamo);
 

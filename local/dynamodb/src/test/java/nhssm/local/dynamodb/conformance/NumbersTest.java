@@ -89,6 +89,30 @@ class NumbersTest {
     }
 
     @Test
+    void arithmetic_shouldRefuse_aResultOfMoreThan38SignificantDigits() {
+        String table = Tables.hashKeyTable(dynamo);
+        put(table, n("12345678901234567890123456789012345678"));
+
+        invalid(() -> dynamo.updateItem(r -> r.tableName(table).key(key("n")).updateExpression("SET #v = #v + :tenth")
+                .expressionAttributeNames(Map.of("#v", "value"))
+                .expressionAttributeValues(Map.of(":tenth", n("0.1")))));
+
+        assertThat(roundTripped(table)).isEqualTo(n("12345678901234567890123456789012345678"));
+    }
+
+    @Test
+    void arithmetic_shouldBeExact_toTheLastOf38Digits() {
+        String table = Tables.hashKeyTable(dynamo);
+        put(table, n("9999999999999999999999999999999999999.9"));
+
+        dynamo.updateItem(r -> r.tableName(table).key(key("n")).updateExpression("ADD #v :tenth")
+                .expressionAttributeNames(Map.of("#v", "value"))
+                .expressionAttributeValues(Map.of(":tenth", n("0.1"))));
+
+        assertThat(roundTripped(table)).isEqualTo(n("10000000000000000000000000000000000000"));
+    }
+
+    @Test
     void numbers_shouldRefuse_textThatIsNotANumber() {
         String table = Tables.hashKeyTable(dynamo);
 
@@ -113,6 +137,10 @@ class NumbersTest {
 
     private void put(String table, AttributeValue number) {
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("n"), "value", number)));
+    }
+
+    private AttributeValue roundTripped(String table) {
+        return dynamo.getItem(r -> r.tableName(table).key(key("n")).consistentRead(true)).item().get("value");
     }
 
     private AttributeValue roundTrip(String table, AttributeValue number) {

@@ -139,6 +139,18 @@ class ProtocolTest {
     }
 
     @Test
+    void post_shouldRefuse_aValueOutsideAnEnum_namingTheParameter() {
+        String table = Tables.hashKeyTable(ENGINE.dynamo());
+
+        RawHttp.Response response = http.post(RawHttp.DYNAMODB + "PutItem",
+                "{\"TableName\": \"" + table + "\", \"Item\": {\"pk\": {\"S\": \"a\"}}, \"ReturnValues\": \"BOGUS\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorType()).isEqualTo(VALIDATION);
+        assertThat(response.errorMessage()).contains("returnValues").contains("BOGUS");
+    }
+
+    @Test
     void post_shouldRefuse_aMissingRequiredParameter() {
         RawHttp.Response response = http.post(RawHttp.DYNAMODB + "GetItem", "{}");
 

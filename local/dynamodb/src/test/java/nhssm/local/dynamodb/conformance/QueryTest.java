@@ -206,6 +206,18 @@ class QueryTest {
     }
 
     @Test
+    void query_shouldReturnTheProjectedAttributes_withSelectAllProjectedAttributesOnAGsi() {
+        String table = indexedTable(ProjectionType.INCLUDE, List.of("kept"));
+        putIndexed(table);
+        awaitIndex(table, "byG", 3);
+
+        QueryResponse response = dynamo.query(r -> r.tableName(table).indexName("byG").keyConditionExpression("g = :g")
+                .expressionAttributeValues(Map.of(":g", s("G"))).select(Select.ALL_PROJECTED_ATTRIBUTES));
+
+        assertThat(response.items().get(0)).isEqualTo(item("pk", s("c"), "g", s("G"), "gs", n(1), "kept", s("k3")));
+    }
+
+    @Test
     void query_shouldNotIndexItems_thatLackTheIndexKey() {
         String table = indexedTable(ProjectionType.ALL, List.of());
         putIndexed(table);
@@ -245,6 +257,28 @@ class QueryTest {
 
         invalid(() -> dynamo.query(r -> r.tableName(table).indexName("byG").keyConditionExpression("g = :g")
                 .expressionAttributeValues(Map.of(":g", s("G"))).select(Select.ALL_ATTRIBUTES)));
+    }
+
+    @Test
+    void query_shouldRefuse_anExclusiveStartKeyThatIsNotAKeyOfTheTable() {
+        String table = numberedItems(2);
+
+        invalid(() -> query(table, b -> b.exclusiveStartKey(item("pk", s("p")))));
+        invalid(() -> query(table, b -> b.exclusiveStartKey(item("pk", s("p"), "sk", s("not a number")))));
+    }
+
+    @Test
+    void query_shouldRefuse_anExclusiveStartKeyOutsideTheKeyCondition() {
+        String table = numberedItems(2);
+
+        invalid(() -> query(table, b -> b.exclusiveStartKey(item("pk", s("another partition"), "sk", n(1)))));
+    }
+
+    @Test
+    void query_shouldRefuse_aLimitBelowOne() {
+        String table = numberedItems(1);
+
+        invalid(() -> query(table, b -> b.limit(0)));
     }
 
     @Test

@@ -49,6 +49,24 @@ class ScanTest {
     }
 
     @Test
+    void scan_shouldStopAPageAtOneMegabyte_andReturnTheRestOnLaterPages() {
+        String table = Tables.hashKeyTable(dynamo);
+        String payload = Values.ascii(100 * 1024);
+        for (int i = 1; i <= 25; i++) {
+            String pk = "big" + i;
+            dynamo.putItem(r -> r.tableName(table).item(item("pk", s(pk), "data", s(payload))));
+        }
+
+        ScanResponse first = dynamo.scan(r -> r.tableName(table).consistentRead(true));
+        List<String> seen = allPages(ScanRequest.builder().tableName(table).consistentRead(true).build());
+
+        // 1 MB holds ten of these 100 KB items; the page may end with the one that crosses the limit.
+        assertThat(first.hasLastEvaluatedKey()).isTrue();
+        assertThat(first.count()).isBetween(1, 11);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
     void scan_shouldCoverEveryItemExactlyOnce_acrossParallelSegments() {
         String table = itemsNumbered(40);
         int totalSegments = 4;
@@ -63,6 +81,15 @@ class ScanTest {
     }
 
     @Test
+    void scan_shouldRefuse_anExclusiveStartKeyFromAnotherSegment() {
+        String table = itemsNumbered(40);
+        Map<String, AttributeValue> fromSegmentZero = dynamo.scan(r -> r.tableName(table).segment(0).totalSegments(2)
+                .limit(1)).lastEvaluatedKey();
+
+        invalid(() -> dynamo.scan(r -> r.tableName(table).segment(1).totalSegments(2).exclusiveStartKey(fromSegmentZero)));
+    }
+
+    @Test
     void scan_shouldCountItemsAfterTheFilter_andScannedItemsBefore() {
         String table = itemsNumbered(10);
 
@@ -72,6 +99,16 @@ class ScanTest {
         assertThat(response.count()).isEqualTo(3);
         assertThat(response.scannedCount()).isEqualTo(10);
         assertThat(response.items()).extracting(i -> i.get("num")).containsExactlyInAnyOrder(n(1), n(2), n(3));
+    }
+
+    @Test
+    void scan_shouldAllowAFilterOnTheKey_unlikeQuery() {
+        String table = itemsNumbered(3);
+
+        ScanResponse response = dynamo.scan(r -> r.tableName(table).consistentRead(true)
+                .filterExpression("pk = :two").expressionAttributeValues(Map.of(":two", s("item2"))));
+
+        assertThat(response.items()).containsExactly(item("pk", s("item2"), "num", n(2)));
     }
 
     @Test
@@ -126,6 +163,37 @@ class ScanTest {
         String table = itemsNumbered(1);
 
         invalid(() -> dynamo.scan(r -> r.tableName(table).limit(0)));
+    }
+
+    @Test
+    void scan_shouldReadAGsi_holdingOnlyTheItemsWithItsKey() {
+        String table = Tables.create(dynamo, b -> b
+                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.KEYS_ONLY))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "g", s("x"), "other", n(1))));
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("b"))));
+
+        ScanResponse response = Poll.until(java.time.Duration.ofSeconds(60), "the index to hold item a", () -> {
+            ScanResponse scan = dynamo.scan(r -> r.tableName(table).indexName("byG"));
+            return scan.count() == 1 ? java.util.Optional.of(scan) : java.util.Optional.empty();
+        });
+
+        assertThat(response.items()).containsExactly(item("pk", s("a"), "g", s("x")));
+    }
+
+    @Test
+    void scan_shouldRefuse_consistentReadOnAGsi() {
+        String table = Tables.create(dynamo, b -> b
+                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))));
+
+        invalid(() -> dynamo.scan(r -> r.tableName(table).indexName("byG").consistentRead(true)));
     }
 
     /** Items {pk: "item<i>", num: i} for i in 1..count. */

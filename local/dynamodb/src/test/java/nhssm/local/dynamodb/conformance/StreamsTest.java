@@ -53,6 +53,27 @@ class StreamsTest {
     }
 
     @Test
+    void listStreams_shouldPage_fromLastEvaluatedStreamArn() {
+        List<String> created = List.of(streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn(),
+                streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn(), streamedTable(StreamViewType.KEYS_ONLY).latestStreamArn());
+
+        List<String> listed = new ArrayList<>();
+        String start = null;
+        for (int pages = 0; pages < 100; pages++) {
+            String exclusiveStart = start;
+            var page = streams.listStreams(r -> r.limit(1).exclusiveStartStreamArn(exclusiveStart));
+            assertThat(page.streams()).hasSizeLessThanOrEqualTo(1);
+            page.streams().forEach(stream -> listed.add(stream.streamArn()));
+            start = page.lastEvaluatedStreamArn();
+            if (start == null) {
+                break;
+            }
+        }
+
+        assertThat(listed).containsAll(created).doesNotHaveDuplicates();
+    }
+
+    @Test
     void listStreams_shouldListNothing_forATableWithoutAStream() {
         String table = Tables.hashKeyTable(dynamo);
 
@@ -77,6 +98,23 @@ class StreamsTest {
             assertThat(shard.sequenceNumberRange().startingSequenceNumber()).isNotBlank();
             assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
         });
+    }
+
+    @Test
+    void describeStream_shouldShowTheStreamDisabled_afterItsTableIsDeleted_withItsRecordsStillReadable() {
+        TableDescription table = streamedTable(StreamViewType.KEYS_ONLY);
+        dynamo.putItem(r -> r.tableName(table.tableName()).item(item("pk", s("a"))));
+        StreamReader.atLeast(streams, table.latestStreamArn(), 1);
+
+        dynamo.deleteTable(r -> r.tableName(table.tableName()));
+
+        StreamDescription stream = Poll.until(Duration.ofSeconds(120), "the stream DISABLED", () -> {
+            StreamDescription described = streams.describeStream(r -> r.streamArn(table.latestStreamArn())).streamDescription();
+            return described.streamStatus() == StreamStatus.DISABLED ? Optional.of(described) : Optional.empty();
+        });
+        assertThat(stream.streamArn()).isEqualTo(table.latestStreamArn());
+        assertThat(StreamReader.all(streams, table.latestStreamArn())).extracting(r -> r.dynamodb().keys())
+                .containsExactly(key("a"));
     }
 
     @Test
@@ -190,8 +228,13 @@ class StreamsTest {
                 t -> t.put(p -> p.tableName(name).item(item("pk", s("t1")))),
                 t -> t.put(p -> p.tableName(name).item(item("pk", s("t2"))))));
 
-        List<Record> records = StreamReader.atLeast(streams, table.latestStreamArn(), 2);
-        assertThat(records).extracting(r -> r.dynamodb().keys()).containsExactlyInAnyOrder(key("t1"), key("t2"));
+        dynamo.transactWriteItems(r -> r.transactItems(
+                t -> t.conditionCheck(c -> c.tableName(name).key(key("t1")).conditionExpression("attribute_exists(pk)")),
+                t -> t.put(p -> p.tableName(name).item(item("pk", s("t3"))))));
+
+        List<Record> records = StreamReader.atLeast(streams, table.latestStreamArn(), 3);
+        // A ConditionCheck changes nothing, so it writes no record.
+        assertThat(records).extracting(r -> r.dynamodb().keys()).containsExactlyInAnyOrder(key("t1"), key("t2"), key("t3"));
     }
 
     @Test

@@ -161,6 +161,49 @@ class TransactWriteItemsTest {
         assertThat(get(table, "a")).isNull();
     }
 
+    @Test
+    void transactWriteItems_shouldCancelWithAValidationError_whenAnUpdateWouldGrowAnItemOver400KB() {
+        String table = Tables.hashKeyTable(dynamo);
+        String half = Values.ascii(220 * 1024);
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("big"), "one", s(half))));
+
+        var error = refused(TransactionCanceledException.class, "TransactionCanceledException", () ->
+                dynamo.transactWriteItems(r -> r.transactItems(
+                        put(table, item("pk", s("small"))),
+                        update(table, "big", "SET two = :half", Map.of(":half", s(half))))));
+
+        assertThat(error.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "ValidationError");
+        assertThat(get(table, "small")).isNull();
+        assertThat(get(table, "big")).containsOnlyKeys("pk", "one");
+    }
+
+    @Test
+    void transactWriteItems_shouldCancelWithAValidationError_whenAnOperandHasTheWrongTypeForTheItem() {
+        String table = Tables.hashKeyTable(dynamo);
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("text"), "v", s("not a number"))));
+
+        var error = refused(TransactionCanceledException.class, "TransactionCanceledException", () ->
+                dynamo.transactWriteItems(r -> r.transactItems(
+                        update(table, "text", "SET v = v + :one", Map.of(":one", n(1))),
+                        put(table, item("pk", s("other"))))));
+
+        assertThat(error.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ValidationError", "None");
+        assertThat(get(table, "other")).isNull();
+    }
+
+    @Test
+    void transactWriteItems_shouldRefuse_itemsTotallingOver4MB() {
+        String table = Tables.hashKeyTable(dynamo);
+        String large = Values.ascii(380 * 1024);
+        List<TransactWriteItem> puts = IntStream.range(0, 12)
+                .mapToObj(i -> put(table, item("pk", s("k" + i), "data", s(large)))).toList();
+
+        invalid(() -> dynamo.transactWriteItems(r -> r.transactItems(puts)));
+
+        assertThat(dynamo.scan(r -> r.tableName(table).consistentRead(true).select(
+                software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count()).isZero();
+    }
+
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
     }

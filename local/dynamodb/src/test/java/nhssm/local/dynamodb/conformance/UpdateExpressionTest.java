@@ -131,6 +131,16 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void add_shouldRefuse_aSetOfAnotherType() {
+        invalid(() -> update("ADD colours :numbers", ":numbers", ns("1")));
+    }
+
+    @Test
+    void set_shouldRefuse_anEmptySetValue() {
+        invalid(() -> update("SET colours = :none", ":none", AttributeValue.fromSs(java.util.List.of())));
+    }
+
+    @Test
     void delete_shouldRefuse_aValueThatIsNotASet() {
         invalid(() -> update("DELETE colours :v", ":v", s("red")));
     }

@@ -87,6 +87,20 @@ class UpdateItemTest {
     }
 
     @Test
+    void updateItem_shouldReturnOnlyTheNestedPathsUpdated_withReturnValuesUpdatedNew() {
+        String table = Tables.hashKeyTable(dynamo);
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"),
+                "doc", Values.map("changed", n(1), "kept", n(2)), "letters", Values.list(s("x"), s("y")))));
+
+        UpdateItemResponse response = dynamo.updateItem(r -> r.tableName(table).key(key("a"))
+                .updateExpression("SET doc.changed = :v, letters[1] = :w")
+                .expressionAttributeValues(Map.of(":v", n(5), ":w", s("z")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+
+        assertThat(response.attributes()).isEqualTo(item("doc", Values.map("changed", n(5)), "letters", Values.list(s("z"))));
+    }
+
+    @Test
     void updateItem_shouldRefuseWithConditionalCheckFailed_andLeaveTheItem_whenTheConditionFails() {
         String table = storedItem();
 
@@ -114,6 +128,18 @@ class UpdateItemTest {
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)));
 
         assertThat(error.hasItem()).isFalse();
+    }
+
+    @Test
+    void updateItem_shouldNotCreateTheItem_whenAnExistenceConditionFails() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        refused(ConditionalCheckFailedException.class, "ConditionalCheckFailedException",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(key("missing"))
+                        .updateExpression("SET v = :v").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":v", n(1)))));
+
+        assertThat(get(table, "missing")).isEmpty();
     }
 
     @Test

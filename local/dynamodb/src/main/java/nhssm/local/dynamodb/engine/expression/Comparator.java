@@ -27,6 +27,17 @@ enum Comparator {
         };
     }
 
+    /** The operator with its operands swapped: {@code :v <= x} is {@code x >= :v}. */
+    Comparator flipped() {
+        return switch (this) {
+            case LT -> GT;
+            case LE -> GE;
+            case GT -> LT;
+            case GE -> LE;
+            default -> this;
+        };
+    }
+
     /** Whether {@code a op b}; either may be null (no value). {@code <>} holds when the values are not equal. */
     boolean test(AttributeValue a, AttributeValue b) {
         if (this == EQ) {

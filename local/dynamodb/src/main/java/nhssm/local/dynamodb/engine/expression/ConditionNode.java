@@ -96,10 +96,11 @@ sealed interface ConditionNode extends Condition {
         }
     }
 
-    record AttributeType(Path path, String type) implements ConditionNode {
+    /** attribute_type: its first operand is usually a path, but the service takes any operand. */
+    record AttributeType(Operand operand, String type) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue v = path.find(item);
+            AttributeValue v = operand.evaluate(item);
             return v != null && v.type().equals(type);
         }
     }

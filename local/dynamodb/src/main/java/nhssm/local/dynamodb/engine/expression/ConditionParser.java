@@ -17,6 +17,8 @@ final class ConditionParser extends ExpressionParser {
 
     static final int MAX_IN_OPERANDS = 100;
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
+    /** The types the ordering operators compare; a value of another type in the expression itself is refused. */
+    private static final Set<String> ORDERED = Set.of("S", "N", "B");
     private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     /** Stands in for a faulty part, so parsing can go on to find the fault the service reports first. */
     private static final ConditionNode PLACEHOLDER = new ConditionNode.And(List.of());
@@ -65,6 +67,7 @@ final class ConditionParser extends ExpressionParser {
         operands.add(condition(first, peek()));
         while (atKeyword("OR")) {
             next();
+            countOperator();
             Term term = parseAnd();
             operands.add(condition(term, peek()));
         }
@@ -80,6 +83,7 @@ final class ConditionParser extends ExpressionParser {
         operands.add(condition(first, peek()));
         while (atKeyword("AND")) {
             next();
+            countOperator();
             Term term = parseNot();
             operands.add(condition(term, peek()));
         }
@@ -91,9 +95,9 @@ final class ConditionParser extends ExpressionParser {
             return parsePrimary();
         }
         next();
-        enter();
+        // NOTs need no nesting bound: the operator limit stops a chain of them at 300.
+        countOperator();
         Term term = parseNot();
-        leave();
         return new Cond(new ConditionNode.Not(condition(term, peek())), false, null);
     }
 
@@ -101,7 +105,7 @@ final class ConditionParser extends ExpressionParser {
         Term term;
         if (at(Token.Kind.LEFT_PAREN)) {
             next();
-            enter();
+            enter(true);
             Term inner = parseOr();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -130,6 +134,10 @@ final class ConditionParser extends ExpressionParser {
         if (comparator != null) {
             Operand right = parseOperand();
             distinct(comparator.symbol, left, right);
+            if (comparator != Comparator.EQ && comparator != Comparator.NE) {
+                requireType(comparator.symbol, left, ORDERED);
+                requireType(comparator.symbol, right, ORDERED);
+            }
             node = new ConditionNode.Comparison(comparator, left, right);
         } else if (between) {
             Operand lower = parseOperand();
@@ -138,6 +146,9 @@ final class ConditionParser extends ExpressionParser {
             }
             next();
             Operand upper = parseOperand();
+            requireType("BETWEEN", left, ORDERED);
+            requireType("BETWEEN", lower, ORDERED);
+            requireType("BETWEEN", upper, ORDERED);
             checkBounds(lower, upper);
             node = new ConditionNode.Between(left, lower, upper);
         } else {
@@ -145,12 +156,13 @@ final class ConditionParser extends ExpressionParser {
             List<Operand> candidates = new ArrayList<>();
             do {
                 candidates.add(parseOperand());
-                if (candidates.size() > MAX_IN_OPERANDS) {
-                    throw invalid("The expression contains too many operands for the IN operator; operand count: "
-                            + candidates.size() + ", maximum: " + MAX_IN_OPERANDS);
-                }
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RIGHT_PAREN);
+            // The limit of 100 counts the left operand too.
+            if (candidates.size() + 1 > MAX_IN_OPERANDS) {
+                throw invalid("The IN operator is provided with too many operands; number of operands: "
+                        + (candidates.size() + 1));
+            }
             node = new ConditionNode.In(left, candidates);
         }
         return new Cond(node, false, null);
@@ -160,7 +172,7 @@ final class ConditionParser extends ExpressionParser {
     private Operand parseOperand() {
         if (at(Token.Kind.LEFT_PAREN)) {
             next();
-            enter();
+            enter(true);
             boolean innerParenthesized = at(Token.Kind.LEFT_PAREN);
             Operand operand = parseOperand();
             expect(Token.Kind.RIGHT_PAREN);
@@ -192,19 +204,24 @@ final class ConditionParser extends ExpressionParser {
     private Term parseFunction() {
         String name = next().text();
         expect(Token.Kind.LEFT_PAREN);
-        enter();
+        enter(false);
         List<Operand> args = new ArrayList<>();
         do {
             args.add(parseOperand());
         } while (accept(Token.Kind.COMMA));
         expect(Token.Kind.RIGHT_PAREN);
         leave();
-        countOperator();
+        // Function calls are not among the operators the service counts in a condition.
         int arity = switch (name) {
             case "attribute_exists", "attribute_not_exists", "size" -> 1;
             case "attribute_type", "begins_with", "contains" -> 2;
             default -> -1;
         };
+        if (name.equals("if_not_exists") || name.equals("list_append")) {
+            // Known to the service, but only in update expressions.
+            misused(name);
+            return new Opnd(new Operand.Literal(new AttributeValue.Null()), false, null);
+        }
         if (arity < 0) {
             issues.add(Issues.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return new Cond(PLACEHOLDER, false, name);
@@ -222,8 +239,8 @@ final class ConditionParser extends ExpressionParser {
             case "attribute_exists" -> new Cond(new ConditionNode.AttributeExists(path(name, args.get(0))), false, name);
             case "attribute_not_exists" ->
                     new Cond(new ConditionNode.AttributeNotExists(path(name, args.get(0))), false, name);
-            case "attribute_type" -> new Cond(new ConditionNode.AttributeType(path(name, args.get(0)),
-                    typeName(args.get(1))), false, name);
+            case "attribute_type" -> new Cond(new ConditionNode.AttributeType(args.get(0), typeName(args.get(1))),
+                    false, name);
             case "begins_with" -> {
                 requireType(name, args.get(0), Set.of("S", "B"));
                 requireType(name, args.get(1), Set.of("S", "B"));

@@ -1,6 +1,7 @@
 package nhssm.local.dynamodb.engine.expression;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +32,12 @@ public final class ExpressionInputs {
             throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
         }
         if (names != null) {
-            for (String key : names.keySet()) {
-                requireKey("ExpressionAttributeNames", key, '#');
+            for (Map.Entry<String, String> entry : names.entrySet()) {
+                requireKey("ExpressionAttributeNames", entry.getKey(), '#');
+                if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                    throw DynamoDbError.validation("ExpressionAttributeNames contains invalid value: Empty attribute name"
+                            + " for key " + entry.getKey());
+                }
             }
         }
         if (values != null) {
@@ -49,6 +54,15 @@ public final class ExpressionInputs {
     /** No inputs: for a request that gave neither map. */
     public static ExpressionInputs none() {
         return new ExpressionInputs(null, null);
+    }
+
+    private static String nullParameters(List<String> parameters) {
+        return switch (parameters.size()) {
+            case 0 -> "";
+            case 1 -> ": " + parameters.get(0) + " is null";
+            default -> ": " + String.join(", ", parameters.subList(0, parameters.size() - 1)) + " and "
+                    + parameters.get(parameters.size() - 1) + " are null";
+        };
     }
 
     private static void requireKey(String parameter, String key, char prefix) {
@@ -94,12 +108,22 @@ public final class ExpressionInputs {
      * but no expression used, with the service's ValidationException.
      */
     public void requireAllUsed() {
+        requireAllUsed(List.of());
+    }
+
+    /**
+     * As {@link #requireAllUsed()}, naming in the refusal of values given without any expression the request's
+     * parameters that could have used them, as the service does ("…: UpdateExpression and ConditionExpression
+     * are null").
+     */
+    public void requireAllUsed(List<String> valueExpressionParameters) {
         if (expressionsParsed == 0) {
             if (namesGiven) {
                 throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
             }
             if (valuesGiven) {
-                throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions");
+                throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions"
+                        + nullParameters(valueExpressionParameters));
             }
             return;
         }

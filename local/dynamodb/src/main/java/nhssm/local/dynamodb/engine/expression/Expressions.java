@@ -1,7 +1,9 @@
 package nhssm.local.dynamodb.engine.expression;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import nhssm.local.dynamodb.engine.error.DynamoDbError;
 
@@ -39,6 +41,18 @@ public final class Expressions {
         check("KeyConditionExpression", expression, inputs);
         ConditionNode node = new ConditionParser("KeyConditionExpression", expression, inputs).parse();
         return KeyConditions.of(node, partitionKeyName, sortKeyName);
+    }
+
+    /**
+     * The top-level attributes a condition from {@link #condition} reads (a Query refuses a FilterExpression
+     * on a key attribute: "Filter Expression can only contain non-primary key attributes: …").
+     */
+    public static Set<String> attributesRead(Condition condition) {
+        Set<String> attributes = new LinkedHashSet<>();
+        if (condition instanceof ConditionNode node) {
+            ConditionAttributes.collect(node, attributes);
+        }
+        return attributes;
     }
 
     private static void check(String parameter, String expression, ExpressionInputs inputs) {

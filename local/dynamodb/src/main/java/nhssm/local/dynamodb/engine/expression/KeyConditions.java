@@ -24,6 +24,9 @@ final class KeyConditions {
     static KeyCondition of(ConditionNode node, String partitionKey, Optional<String> sortKey) {
         List<Leaf> leaves = new ArrayList<>();
         collect(node, leaves);
+        if (leaves.size() > 2) {
+            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        }
         Leaf partition = null;
         Leaf sort = null;
         for (Leaf leaf : leaves) {
@@ -68,6 +71,8 @@ final class KeyConditions {
     private static void collect(ConditionNode node, List<Leaf> leaves) {
         switch (node) {
             case ConditionNode.And and -> and.operands().forEach(operand -> collect(operand, leaves));
+            case ConditionNode.Comparison c when c.comparator() != Comparator.NE && c.left() instanceof Operand.Literal ->
+                    leaves.add(new Leaf(attribute(c.right()), c.comparator().flipped().symbol, List.of(value(c.left()))));
             case ConditionNode.Comparison c when c.comparator() != Comparator.NE ->
                     leaves.add(new Leaf(attribute(c.left()), c.comparator().symbol, List.of(value(c.right()))));
             case ConditionNode.Between b ->
@@ -90,13 +95,16 @@ final class KeyConditions {
             case ConditionNode.Contains c -> "contains";
             default -> node.getClass().getSimpleName();
         };
-        return DynamoDbError.validation(
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: " + operator);
+        // The service words this one without the "Invalid KeyConditionExpression:" prefix of its syntax errors.
+        return DynamoDbError.validation("Invalid operator used in KeyConditionExpression: " + operator);
     }
 
     /** A key condition's left side: a top-level attribute, never a nested path or a value. */
     private static String attribute(Operand operand) {
-        if (operand instanceof Operand.PathOperand p && p.path().elements().size() == 1) {
+        if (operand instanceof Operand.PathOperand p) {
+            if (p.path().elements().size() > 1) {
+                throw DynamoDbError.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            }
             return p.path().attribute();
         }
         throw DynamoDbError.validation("Query key condition not supported");

@@ -21,10 +21,11 @@ final class Lexer {
             }
             int start = i;
             Token.Kind kind;
-            if (isWordStart(c)) {
+            if (isLetter(c)) {
                 i = endOfWord(text, i + 1);
                 kind = Token.Kind.WORD;
-            } else if (c == '#' || c == ':') {
+            } else if ((c == '#' || c == ':') && endOfWord(text, i + 1) > i + 1) {
+                // A placeholder's name may start with a digit or underscore, but must not be empty.
                 i = endOfWord(text, i + 1);
                 kind = c == '#' ? Token.Kind.NAME_PLACEHOLDER : Token.Kind.VALUE_PLACEHOLDER;
             } else if (c >= '0' && c <= '9') {
@@ -66,15 +67,16 @@ final class Lexer {
         };
     }
 
-    private static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    /** A bare word starts with a letter; an underscore or digit first is not a word (the service's lexer agrees). */
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static int endOfWord(String text, int from) {
         int i = from;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (!isWordStart(c) && !(c >= '0' && c <= '9')) {
+            if (!isLetter(c) && c != '_' && !(c >= '0' && c <= '9')) {
                 break;
             }
             i++;

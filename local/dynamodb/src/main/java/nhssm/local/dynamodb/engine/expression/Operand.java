@@ -1,6 +1,5 @@
 package nhssm.local.dynamodb.engine.expression;
 
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -39,13 +38,13 @@ sealed interface Operand {
         }
     }
 
-    /** {@code size}: a string's length in UTF-8 bytes, a binary's in bytes, the element count of a set, list or map. */
+    /** {@code size}: a string's length in UTF-16 code units (as the service counts it), a binary's in bytes, the element count of a set, list or map. */
     record Size(Operand argument) implements Operand {
         @Override
         public AttributeValue evaluate(Map<String, AttributeValue> item) {
             AttributeValue value = argument.evaluate(item);
             Integer size = value == null ? null : switch (value) {
-                case AttributeValue.S s -> s.value().getBytes(StandardCharsets.UTF_8).length;
+                case AttributeValue.S s -> s.value().length();
                 case AttributeValue.B b -> b.value().length();
                 case AttributeValue.SS ss -> ss.values().size();
                 case AttributeValue.NS ns -> ns.values().size();

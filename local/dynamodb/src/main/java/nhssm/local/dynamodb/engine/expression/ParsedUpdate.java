@@ -14,29 +14,11 @@ import nhssm.local.dynamodb.engine.value.Bytes;
 
 /**
  * A parsed update expression applied to an item. Every value is computed from the item as it was before
- * the update (so {@code SET a = b, b = a} swaps), and REMOVEs come last, highest list index first, so that
+ * the update (so {@code SET a = b, b = a} swaps). Writes go in list-index order (so SETs past a list's end
+ * append in index order, as the Developer Guide says) and REMOVEs come last, highest index first, so that
  * the indexes of one expression all refer to the lists as they were.
  */
 final class ParsedUpdate implements Update {
-
-    /** A total order of paths in which, under one list, the higher index comes first. */
-    private static final Comparator<UpdateAction> LATER_INDEX_FIRST = (a, b) -> {
-        List<Path.Element> x = a.path().elements();
-        List<Path.Element> y = b.path().elements();
-        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-            Path.Element other = y.get(i);
-            int c = switch (x.get(i)) {
-                case Path.Index p when other instanceof Path.Index q -> Integer.compare(q.index(), p.index());
-                case Path.Name p when other instanceof Path.Name q -> p.name().compareTo(q.name());
-                case Path.Name p -> -1;
-                case Path.Index p -> 1;
-            };
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.size(), y.size());
-    };
 
     private final List<UpdateAction> actions;
     private final PathTree touched;
@@ -44,10 +26,33 @@ final class ParsedUpdate implements Update {
     ParsedUpdate(List<UpdateAction> actions, List<Path> paths) {
         List<UpdateAction> ordered = new ArrayList<>(actions.stream().filter(a -> !(a instanceof UpdateAction.Remove)).toList());
         List<UpdateAction> removes = new ArrayList<>(actions.stream().filter(a -> a instanceof UpdateAction.Remove).toList());
-        removes.sort(LATER_INDEX_FIRST);
+        ordered.sort(byPath(false));
+        removes.sort(byPath(true));
         ordered.addAll(removes);
         this.actions = List.copyOf(ordered);
         this.touched = PathTree.of(paths);
+    }
+
+    /** A total order of paths: names alphabetically, and under one list indexes ascending (or descending). */
+    private static Comparator<UpdateAction> byPath(boolean higherIndexFirst) {
+        return (a, b) -> {
+            List<Path.Element> x = a.path().elements();
+            List<Path.Element> y = b.path().elements();
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                Path.Element other = y.get(i);
+                int c = switch (x.get(i)) {
+                    case Path.Index p when other instanceof Path.Index q -> higherIndexFirst
+                            ? Integer.compare(q.index(), p.index()) : Integer.compare(p.index(), q.index());
+                    case Path.Name p when other instanceof Path.Name q -> p.name().compareTo(q.name());
+                    case Path.Name p -> -1;
+                    case Path.Index p -> 1;
+                };
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        };
     }
 
     @Override
@@ -72,14 +77,19 @@ final class ParsedUpdate implements Update {
         for (int i = 0; i < actions.size(); i++) {
             UpdateAction action = actions.get(i);
             AttributeValue value = newValues.get(i);
-            result = value == null ? removeIfPresent(result, action) : DocumentEditor.set(result, action.path(), value);
+            result = value == null ? removeIfPresent(result, action, item.isEmpty())
+                    : DocumentEditor.set(result, action.path(), value);
         }
         return result;
     }
 
-    /** REMOVE, and a DELETE that empties its set: a missing last step removes nothing. */
-    private static Map<String, AttributeValue> removeIfPresent(Map<String, AttributeValue> item, UpdateAction action) {
-        if (action instanceof UpdateAction.Delete && action.path().find(item) == null) {
+    /**
+     * REMOVE, and a DELETE that empties its set: a missing last step removes nothing. On an item that does not
+     * exist the service ignores a REMOVE of any path, even one whose parent is missing.
+     */
+    private static Map<String, AttributeValue> removeIfPresent(Map<String, AttributeValue> item, UpdateAction action,
+            boolean absentItem) {
+        if ((action instanceof UpdateAction.Delete || absentItem) && action.path().find(item) == null) {
             return item;
         }
         return DocumentEditor.remove(item, action.path());

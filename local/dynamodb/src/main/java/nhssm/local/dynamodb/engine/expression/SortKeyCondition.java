@@ -10,8 +10,13 @@ public interface SortKeyCondition {
 
     boolean test(AttributeValue sortKeyValue);
 
-    /** The values the condition compares with, so the caller can check them against the key's schema type. */
-    List<AttributeValue> operands();
+    /**
+     * The values the condition compares with, so the caller can check them against the key's schema type.
+     * A default, so that other implementations (a test's lambda) need not provide it.
+     */
+    default List<AttributeValue> operands() {
+        return List.of();
+    }
 
     /** {@code sk = :v}, {@code sk < :v}, … */
     record Compare(String operator, AttributeValue value) implements SortKeyCondition {

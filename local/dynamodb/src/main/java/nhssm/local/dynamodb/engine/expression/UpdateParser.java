@@ -81,7 +81,7 @@ final class UpdateParser extends ExpressionParser {
     private UpdateValue setValue() {
         if (at(Token.Kind.LEFT_PAREN) && !startsParenthesizedOperand()) {
             next();
-            enter();
+            enter(true);
             UpdateValue value = setValue();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -127,7 +127,7 @@ final class UpdateParser extends ExpressionParser {
         Token token = peek();
         if (token.kind() == Token.Kind.LEFT_PAREN) {
             next();
-            enter();
+            enter(true);
             UpdateValue value = operand();
             expect(Token.Kind.RIGHT_PAREN);
             leave();
@@ -149,7 +149,7 @@ final class UpdateParser extends ExpressionParser {
     private UpdateValue function() {
         String name = next().text();
         expect(Token.Kind.LEFT_PAREN);
-        enter();
+        enter(false);
         List<UpdateValue> args = new ArrayList<>();
         do {
             args.add(operand());
@@ -157,6 +157,11 @@ final class UpdateParser extends ExpressionParser {
         expect(Token.Kind.RIGHT_PAREN);
         leave();
         countOperator();
+        // The service refuses list_append as another function's operand (it may only be the whole value).
+        if (args.stream().anyMatch(arg -> arg instanceof UpdateValue.ListAppend)) {
+            issues.add(Issues.Kind.MISUSED_FUNCTION,
+                    "The function is not allowed to be used this way in an expression; function: list_append");
+        }
         UpdateValue placeholder = new UpdateValue.Of(new Operand.Literal(new AttributeValue.Null()));
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
             issues.add(Issues.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);

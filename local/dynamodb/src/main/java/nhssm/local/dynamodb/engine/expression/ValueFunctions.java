@@ -10,6 +10,15 @@ final class ValueFunctions {
     private ValueFunctions() {
     }
 
+    private static boolean containsBytes(byte[] bytes, byte[] part) {
+        for (int start = 0; start + part.length <= bytes.length; start++) {
+            if (Arrays.equals(bytes, start, start + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A string prefix of a string, or a byte prefix of a binary; false for anything else or a missing value. */
     static boolean beginsWith(AttributeValue value, AttributeValue prefix) {
         if (value instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
@@ -23,13 +32,14 @@ final class ValueFunctions {
         return false;
     }
 
-    /** A substring of a string, a member of a set of the operand's type, or an element of a list. */
+    /** A substring of a string or binary, a member of a set of the operand's type, or an element of a list. */
     static boolean contains(AttributeValue value, AttributeValue operand) {
         if (value == null || operand == null) {
             return false;
         }
         return switch (value) {
             case AttributeValue.S s when operand instanceof AttributeValue.S o -> s.value().contains(o.value());
+            case AttributeValue.B b when operand instanceof AttributeValue.B o -> containsBytes(b.value().toArray(), o.value().toArray());
             case AttributeValue.SS ss when operand instanceof AttributeValue.S o -> ss.values().contains(o.value());
             case AttributeValue.NS ns when operand instanceof AttributeValue.N o -> ns.values().contains(o.value());
             case AttributeValue.BS bs when operand instanceof AttributeValue.B o -> bs.values().contains(o.value());

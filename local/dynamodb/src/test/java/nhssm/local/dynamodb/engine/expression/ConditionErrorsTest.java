@@ -49,7 +49,10 @@ class ConditionErrorsTest {
         refused("a = :v)", "Syntax error; token: \")\", near: \":v)\"");
         refused("a.[1] = :v", "Syntax error; token: \"[\", near: \".[1\"");
         refused("a[x] = :v", "Syntax error; token: \"x\", near: \"[x]\"");
-        refused("_a = :v", "Syntax error; token: \"_a\", near: \"_a =\"");
+        refused("_a = :v", "Syntax error; token: \"_\", near: \"_a\"");
+        refused("a = :", "Syntax error; token: \":\", near: \"= :\"");
+        refused("# = :v", "Syntax error; token: \"#\", near: \"# =\"");
+        refused("a = :v!w", "Syntax error; token: \"!\", near: \":v!w\"");
         refused("(a = :v) = :w", "Syntax error; token: \"=\", near: \") = :w\"");
         refused("a AND b = :v", "Syntax error; token: \"AND\", near: \"a AND b\"");
         refused("NOT a", "Syntax error; token: \"<EOF>\", near: \"a\"");
@@ -95,7 +98,11 @@ class ConditionErrorsTest {
     @Test
     void functionsAreCheckedByNameArityAndOperands() {
         refused("nope(a)", "Invalid function name; function: nope");
-        refused("if_not_exists(a, :v)", "Invalid function name; function: if_not_exists");
+        refused("if_not_exists(a, a) = :v",
+                "The function is not allowed to be used this way in an expression; function: if_not_exists");
+        refused("list_append(a, a) = :v",
+                "The function is not allowed to be used this way in an expression; function: list_append");
+        refused("SIZE(a) = :v", "Invalid function name; function: SIZE");
         refused("attribute_exists(a, b)",
                 "Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2");
         refused("begins_with(a)",
@@ -106,8 +113,8 @@ class ConditionErrorsTest {
                 "Operator or function requires a document path; operator or function: attribute_exists");
         refused("attribute_not_exists(:v)",
                 "Operator or function requires a document path; operator or function: attribute_not_exists");
-        refused("attribute_type(:s, :s)",
-                "Operator or function requires a document path; operator or function: attribute_type");
+        refused("attribute_type(a, b)", "Incorrect operand type for operator or function; operator or function:"
+                + " attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
         refused("begins_with(a, :v)",
                 "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
         refused("begins_with(a, size(b))",
@@ -139,6 +146,19 @@ class ConditionErrorsTest {
     }
 
     @Test
+    void orderingAValueOfAnUnorderedTypeIsRefused() {
+        Map<String, AttributeValue> list = values(":l", l(n("1")), ":v", n("1"));
+        refused("a < :l", null, list, "Incorrect operand type for operator or function; operator or function: <, operand type: L");
+        refused(":l >= a", null, list, "Incorrect operand type for operator or function; operator or function: >=, operand type: L");
+        refused("a BETWEEN :l AND :l", null, list,
+                "Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: L");
+        // Equality takes any type, and an attribute of an unordered type just compares false.
+        Expressions.condition("ConditionExpression", "a = :l AND a <> :l", new ExpressionInputs(null, values(":l", l())));
+        assertThat(Expressions.condition("ConditionExpression", "a < :v", new ExpressionInputs(null, values(":v", n("1"))))
+                .test(Map.of("a", l(n("0"))))).isFalse();
+    }
+
+    @Test
     void betweenBoundsMustBeOrderedAndOfOneType() {
         refused("a BETWEEN :w AND :v", "The BETWEEN operator requires upper bound to be greater than or equal to lower"
                 + " bound; lower bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}");
@@ -163,14 +183,16 @@ class ConditionErrorsTest {
 
     @Test
     void inAcceptsAHundredOperandsAtMost() {
+        // The hundred include the left operand.
         StringBuilder ok = new StringBuilder("a IN (:v");
-        ok.append(", :v".repeat(99)).append(")");
+        ok.append(", :v".repeat(98)).append(")");
         assertThat(Expressions.condition("ConditionExpression", ok.toString(),
                 new ExpressionInputs(null, values(":v", n("1")))).test(Map.of("a", n("1")))).isTrue();
-        String tooMany = "a IN (:v" + ", :v".repeat(100) + ")";
+        String tooMany = "a IN (:v" + ", :v".repeat(99) + ")";
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", tooMany,
                 new ExpressionInputs(null, values(":v", n("1")))))
-                .isInstanceOf(DynamoDbError.class).hasMessageContaining("IN").hasMessageContaining("101");
+                .isInstanceOf(DynamoDbError.class)
+                .hasMessage("Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
     }
 
     @Test

@@ -134,6 +134,8 @@ class ConditionEvaluationTest {
                     .as(c[0]).isFalse();
         }
         assertThat(test("attribute_type(nothing, :t)", values(":t", s("S")))).isFalse();
+        // The first operand may be any operand, not only a path.
+        assertThat(test("attribute_type(:v, :t)", values(":v", n("0"), ":t", s("N")))).isTrue();
     }
 
     @Test
@@ -156,6 +158,10 @@ class ConditionEvaluationTest {
         assertThat(test("contains(sizes, :v)", values(":v", n("2.50")))).isTrue();
         assertThat(test("contains(sizes, :v)", values(":v", s("1")))).isFalse();
         assertThat(test("contains(blobs, :v)", values(":v", b("cd")))).isTrue();
+        assertThat(test("contains(photo, :v)", values(":v", b("ell")))).isTrue();
+        assertThat(test("contains(photo, :v)", values(":v", b("hex")))).isFalse();
+        assertThat(test("contains(photo, :v)", values(":v", b("")))).isTrue();
+        assertThat(test("contains(photo, :v)", values(":v", s("ell")))).isFalse();
         assertThat(test("contains(tags, :v)", values(":v", n("7")))).isTrue();
         assertThat(test("contains(tags, :v)", values(":v", m("k", s("v"))))).isTrue();
         assertThat(test("contains(tags, :v)", values(":v", s("ne")))).isFalse();
@@ -178,8 +184,9 @@ class ConditionEvaluationTest {
         assertThat(test("size(nothing) <> :v", values(":v", n("0")))).isTrue();
         assertThat(test("size(title) = :v", values(":v", n("11"))))
                 .isEqualTo(test("size(title) IN (:v)", values(":v", n("11"))));
+        // The service counts a string's UTF-16 code units: one for \u00e9, two for a character beyond the BMP.
         assertThat(Expressions.condition("ConditionExpression", "size(u) = :v",
-                new ExpressionInputs(null, values(":v", n("2")))).test(item("u", s("\u00e9")))).isTrue();
+                new ExpressionInputs(null, values(":v", n("3")))).test(item("u", s("\u00e9\uD834\uDD1E")))).isTrue();
     }
 
     @Test
@@ -216,6 +223,16 @@ class ConditionEvaluationTest {
         assertThat(test("(price) = (:v)", values(":v", n("10.5")))).isTrue();
         assertThat(test("(price = :v)", values(":v", n("10.5")))).isTrue();
         assertThat(test("((price = :v) AND (price = :v))", values(":v", n("10.5")))).isTrue();
+    }
+
+    @Test
+    void theAttributesAConditionReadsAreKnown() {
+        Condition condition = Expressions.condition("FilterExpression",
+                "(a.b = :v OR NOT size(c[1]) < :v) AND d BETWEEN e AND :v AND f IN (:v, g) AND attribute_exists(h)"
+                        + " AND attribute_not_exists(i) AND attribute_type(j, :t) AND begins_with(k, :s) AND contains(:s, l)",
+                new ExpressionInputs(null, values(":v", n("1"), ":t", s("S"), ":s", s("x"))));
+        assertThat(Expressions.attributesRead(condition))
+                .containsExactly("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
     }
 
     @Test

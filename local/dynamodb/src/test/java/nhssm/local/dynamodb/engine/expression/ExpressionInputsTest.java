@@ -5,6 +5,7 @@ import static nhssm.local.dynamodb.engine.expression.Values.values;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class ExpressionInputsTest {
     void keysNeedTheirPrefix() {
         assertThatThrownBy(() -> new ExpressionInputs(Map.of("n", "a"), null))
                 .hasMessage("ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"");
+        assertThatThrownBy(() -> new ExpressionInputs(Map.of("#a", ""), null))
+                .hasMessage("ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
         assertThatThrownBy(() -> new ExpressionInputs(null, values("v", n("1"))))
                 .hasMessage("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
         assertThatThrownBy(() -> new ExpressionInputs(null, values(":", n("1"))))
@@ -62,5 +65,11 @@ class ExpressionInputsTest {
                 .hasMessage("ExpressionAttributeNames can only be specified when using expressions");
         assertThatThrownBy(new ExpressionInputs(null, values(":x", n("1")))::requireAllUsed)
                 .hasMessage("ExpressionAttributeValues can only be specified when using expressions");
+        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1")))
+                .requireAllUsed(List.of("UpdateExpression", "ConditionExpression")))
+                .hasMessage("ExpressionAttributeValues can only be specified when using expressions:"
+                        + " UpdateExpression and ConditionExpression are null");
+        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1"))).requireAllUsed(List.of("ConditionExpression")))
+                .hasMessage("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
     }
 }

@@ -67,6 +67,11 @@ class KeyConditionTest {
     void orderAndParenthesesDoNotMatter() {
         assertThat(parse("(#s > :a) AND (#p = :p)").partitionKey()).isEqualTo(s("P"));
         assertThat(sort("sk > :a and pk = :p").test(n("11"))).isTrue();
+        // A value on the left is the same condition with the operator turned round.
+        assertThat(sort("pk = :p AND :a <= sk").test(n("10"))).isTrue();
+        assertThat(sort("pk = :p AND :a <= sk").test(n("9"))).isFalse();
+        assertThat(sort(":p = pk AND :a > sk").test(n("9"))).isTrue();
+        assertThat(parse(":p = #p").partitionKey()).isEqualTo(s("P"));
     }
 
     @Test
@@ -77,20 +82,28 @@ class KeyConditionTest {
         refused("pk = :p AND extra = :a", Optional.empty(), "Query key condition not supported");
         refused("pk = :p AND sk = :a", Optional.empty(), "Query key condition not supported");
         refused("pk = :p AND pk = :p", Optional.of("sk"), "KeyConditionExpressions must only contain one condition per key");
-        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"),
-                "KeyConditionExpressions must only contain one condition per key");
+        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
+        refused("pk = :p AND sk > :a AND extra < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
+        refused("((sk = :a) AND ((pk = :p)))", Optional.of("sk"),
+                "Invalid KeyConditionExpression: The expression has redundant parentheses;");
         refused("pk = :p OR sk = :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                "Invalid operator used in KeyConditionExpression: OR");
         refused("pk = :p AND sk <> :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: <>");
+                "Invalid operator used in KeyConditionExpression: <>");
         refused("pk = :p AND sk IN (:a)", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN");
+                "Invalid operator used in KeyConditionExpression: IN");
         refused("pk = :p AND NOT sk = :a", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT");
+                "Invalid operator used in KeyConditionExpression: NOT");
         refused("pk = :p AND attribute_exists(sk)", Optional.of("sk"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: attribute_exists");
+                "Invalid operator used in KeyConditionExpression: attribute_exists");
+        refused("pk = :p AND contains(sk, :s)", Optional.of("sk"), "Invalid operator used in KeyConditionExpression: contains");
+        refused("pk = :p AND nope(sk)", Optional.of("sk"), "Invalid KeyConditionExpression: Invalid function name; function: nope");
+        refused("pk = :p AND begins_with(sk, :a)", Optional.of("sk"), "Invalid KeyConditionExpression: Incorrect operand"
+                + " type for operator or function; operator or function: begins_with, operand type: N");
         refused("pk = :p AND sk = pk", Optional.of("sk"), "Query key condition not supported");
-        refused("pk = :p AND sk.x = :a", Optional.of("sk"), "Query key condition not supported");
+        refused("pk = :p AND sk.x = :a", Optional.of("sk"), "KeyConditionExpressions cannot have conditions on nested attributes");
+        refused(":p = :a", Optional.of("sk"), "Query key condition not supported");
+        refused("pk", Optional.of("sk"), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"pk\"");
         refused("pk = ", Optional.of("sk"), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
         refused("pk = :nope", Optional.of("sk"), "Invalid KeyConditionExpression: An expression attribute value used in"
                 + " expression is not defined; attribute value: :nope");

@@ -101,6 +101,23 @@ class UpdateApplicationTest {
     }
 
     @Test
+    void setsPastAListsEndAppendInIndexOrder() {
+        assertThat(apply("SET tags[84] = :a, tags[37] = :b, tags[17] = :c, tags[50] = :d",
+                values(":a", s("a1"), ":b", s("a2"), ":c", s("a3"), ":d", s("a4"))))
+                .containsEntry("tags", l(s("a"), s("b"), s("c"), s("d"), s("a3"), s("a2"), s("a4"), s("a1")));
+        assertThat(apply("SET tags[9] = :a, tags[0] = :b", values(":a", s("z"), ":b", s("A"))))
+                .containsEntry("tags", l(s("A"), s("b"), s("c"), s("d"), s("z")));
+    }
+
+    @Test
+    void removeOfAnyPathOnAnAbsentItemDoesNothing() {
+        Update update = Expressions.update("REMOVE x.y, z[0]", ExpressionInputs.none());
+        assertThat(update.apply(Map.of(), Set.of("id"))).isEmpty();
+        assertThatThrownBy(() -> update.apply(item("id", s("p")), Set.of("id"))).isInstanceOf(DynamoDbError.class)
+                .hasMessage("The document path provided in the update expression is invalid for update");
+    }
+
+    @Test
     void removeDeletesAttributesAndShiftsListElements() {
         assertThat(apply("REMOVE title, colors", null)).doesNotContainKeys("title", "colors").containsKey("qty");
         assertThat(apply("REMOVE tags[1]", null)).containsEntry("tags", l(s("a"), s("c"), s("d")));
@@ -110,6 +127,12 @@ class UpdateApplicationTest {
         assertThat(apply("REMOVE info.dims.w", null)).containsEntry("info", m("dims", m(), "nums", l(n("1"), n("2"))));
         assertThat(apply("SET tags[3] = :v REMOVE tags[0]", values(":v", s("D"))))
                 .containsEntry("tags", l(s("b"), s("c"), s("D")));
+        // Indexes refer to the list before the update, whatever the order of the actions.
+        Map<String, AttributeValue> numbers = item("a", l(n("2"), n("3"), n("4"), n("5"), n("6"), n("7")));
+        for (String expression : new String[] {"REMOVE a[1] SET a[3] = :v", "SET a[3] = :v REMOVE a[1]"}) {
+            assertThat(apply(expression, null, values(":v", n("17")), numbers))
+                    .containsEntry("a", l(n("2"), n("4"), n("17"), n("6"), n("7")));
+        }
     }
 
     @Test

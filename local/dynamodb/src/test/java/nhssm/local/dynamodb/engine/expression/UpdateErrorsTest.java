@@ -40,6 +40,10 @@ class UpdateErrorsTest {
         refused("SET a = :n SET", "Syntax error; token: \"<EOF>\", near: \"SET\"");
         refused("SET remove = :n", "Syntax error; token: \"remove\", near: \"SET remove =\"");
         refused("SET a = :n * :n", "Syntax error; token: \"*\", near: \":n * :n\"");
+        // As the service's lexer: a name starts with a letter; "_" on its own is no token.
+        refused("SET _123 = :n", "Syntax error; token: \"_\", near: \"SET _123\"");
+        refused("SET 123a = :n", "Syntax error; token: \"123\", near: \"SET 123a\"");
+        refused("SET hi-there = :n", "Syntax error; token: \"-\", near: \"hi-there\"");
     }
 
     @Test
@@ -86,6 +90,13 @@ class UpdateErrorsTest {
                 "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 3");
         refused("SET a = if_not_exists(:n, b)",
                 "Operator or function requires a document path; operator or function: if_not_exists");
+        refused("SET a = LIST_APPEND(b, c)", "Invalid function name; function: LIST_APPEND");
+        refused("SET a = list_append(list_append(:l, :l), :l)",
+                "The function is not allowed to be used this way in an expression; function: list_append");
+        refused("SET a = if_not_exists(b, :n + :n)", "Syntax error; token: \"+\", near: \":n + :n\"");
+        refused("SET a = _f(b)", "Syntax error; token: \"_\", near: \"= _f\"");
+        refused("SET a[:n] = :n", "Syntax error; token: \":n\", near: \"[:n]\"");
+        refused("SET :n = :n", "Syntax error; token: \":n\", near: \"SET :n =\"");
     }
 
     @Test
