@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -194,7 +195,7 @@ class QueryKeyConditionTest {
     private String tableWith(ScalarAttributeType sortKeyType, List<AttributeValue> sortKeys) {
         String table = Tables.hashAndSortKeyTable(dynamo, sortKeyType);
         List<AttributeValue> shuffled = new ArrayList<>(sortKeys);
-        Collections.shuffle(shuffled, new java.util.Random(14));
+        Collections.shuffle(shuffled, new Random(14));
         for (AttributeValue sk : shuffled) {
             dynamo.putItem(r -> r.tableName(table).item(item("pk", s("p"), "sk", sk)));
         }

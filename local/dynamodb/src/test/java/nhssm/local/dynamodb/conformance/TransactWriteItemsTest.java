@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -201,7 +202,7 @@ class TransactWriteItemsTest {
         invalid(() -> dynamo.transactWriteItems(r -> r.transactItems(puts)));
 
         assertThat(dynamo.scan(r -> r.tableName(table).consistentRead(true).select(
-                software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count()).isZero();
+                Select.COUNT)).count()).isZero();
     }
 
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
