@@ -131,6 +131,13 @@ class PutItemTest {
     }
 
     @Test
+    void putItem_shouldRefuse_anEmptyAttributeName() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        invalid(() -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "", s("nameless")))));
+    }
+
+    @Test
     void putItem_shouldRefuse_aKeyOfTheWrongType() {
         String table = Tables.hashKeyTable(dynamo);
 

@@ -108,6 +108,17 @@ class QueryKeyConditionTest {
     }
 
     @Test
+    void query_shouldAcceptAttributeNamesForTheKeys() {
+        String table = tableWith(ScalarAttributeType.N, List.of(n(1), n(2), n(3)));
+
+        QueryResponse response = dynamo.query(r -> r.tableName(table).keyConditionExpression("#p = :p AND #s > :one")
+                .expressionAttributeNames(Map.of("#p", "pk", "#s", "sk"))
+                .expressionAttributeValues(Map.of(":p", s("p"), ":one", n(1))).consistentRead(true));
+
+        assertThat(response.items()).extracting(i -> i.get("sk")).containsExactly(n(2), n(3));
+    }
+
+    @Test
     void query_shouldOnlyReturnItemsOfTheGivenPartition() {
         String table = tableWith(ScalarAttributeType.N, List.of(n(1), n(2)));
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("attr"), "sk", n(1))));
