@@ -64,7 +64,8 @@ public final class DynamoDbEngine implements AutoCloseable {
 
     /** As {@code options} say; with a data directory, first rebuilt from its log. */
     public static DynamoDbEngine start(EngineOptions options) {
-        Optional<WriteAheadLog> log = options.dataDir().map(dir -> WriteAheadLog.open(createDirectories(dir)));
+        Optional<WriteAheadLog> log = options.dataDir().map(dir -> WriteAheadLog.open(createDirectories(dir),
+                options.clock(), WriteAheadLog.DEFAULT_COMPACT_ABOVE_BYTES));
         try {
             Database database = new Database(new Streams(options.clock(), options.region(), ACCOUNT), log, options.clock(), options.region(), ACCOUNT);
             Operations operations = new Operations(database);

@@ -25,6 +25,7 @@ import nhssm.local.dynamodb.engine.table.StoredKey;
 import nhssm.local.dynamodb.engine.table.Table;
 import nhssm.local.dynamodb.engine.value.AttributeValue;
 import nhssm.local.dynamodb.engine.value.AttributeValueJson;
+import nhssm.local.dynamodb.engine.value.ItemSize;
 
 /**
  * BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes, each atomic on its own).
@@ -34,6 +35,7 @@ final class BatchOperations {
 
     private static final int MAX_GETS = 100;
     private static final int MAX_WRITES = 25;
+    private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Database database;
@@ -42,7 +44,8 @@ final class BatchOperations {
         this.database = database;
     }
 
-    private record TableGets(Table table, List<StoredKey> keys, Optional<Projection> projection, boolean consistent) {
+    private record TableGets(Table table, List<StoredKey> keys, List<JsonNode> keyNodes, ObjectNode spec,
+            Optional<Projection> projection, boolean consistent) {
     }
 
     ObjectNode batchGetItem(JsonNode body) {
@@ -72,24 +75,39 @@ final class BatchOperations {
                 }
                 keys.add(key);
             }
-            gets.add(new TableGets(table, keys, ItemOperations.projection(keysAndAttributes),
-                    keysAndAttributes.bool("ConsistentRead").orElse(false)));
+            gets.add(new TableGets(table, keys, keyNodes, (ObjectNode) entry.getValue(),
+                    ItemOperations.projection(keysAndAttributes), keysAndAttributes.bool("ConsistentRead").orElse(false)));
         }
         ObjectNode response = JSON.objectNode();
         ObjectNode responses = response.putObject("Responses");
+        ObjectNode unprocessed = JSON.objectNode();
         ArrayNode consumed = JSON.arrayNode();
+        long bytes = 0;
         for (TableGets get : gets) {
             ArrayNode items = responses.putArray(get.table().name());
             Capacity capacity = new Capacity(get.table().name());
-            for (StoredKey key : get.keys()) {
-                Optional<StoredItem> item = get.table().get(key);
-                capacity.read(Capacity.readUnits(item.map(StoredItem::size).orElse(0), get.consistent()));
-                item.ifPresent(i -> items.add(AttributeValueJson.toJson(
-                        get.projection().map(p -> p.apply(i.attributes())).orElse(i.attributes()))));
+            ArrayNode left = JSON.arrayNode();
+            for (int i = 0; i < get.keys().size(); i++) {
+                Optional<Map<String, AttributeValue>> item = get.table().get(get.keys().get(i)).map(found ->
+                        get.projection().map(p -> p.apply(found.attributes())).orElse(found.attributes()));
+                int size = item.map(ItemSize::of).orElse(0);
+                // The service answers at most 16 MB and hands back the keys it did not read.
+                if (bytes + size > MAX_RESPONSE_BYTES) {
+                    left.add(get.keyNodes().get(i));
+                    continue;
+                }
+                bytes += size;
+                capacity.read(Capacity.readUnits(size, get.consistent()));
+                item.ifPresent(found -> items.add(AttributeValueJson.toJson(found)));
+            }
+            if (!left.isEmpty()) {
+                ObjectNode keysAndAttributes = get.spec().deepCopy();
+                keysAndAttributes.set("Keys", left);
+                unprocessed.set(get.table().name(), keysAndAttributes);
             }
             capacity.json(capacityMode).ifPresent(consumed::add);
         }
-        response.putObject("UnprocessedKeys");
+        response.set("UnprocessedKeys", unprocessed);
         if (!capacityMode.equals("NONE")) {
             response.set("ConsumedCapacity", consumed);
         }

@@ -51,6 +51,11 @@ final class QueryScanOperations {
         Optional<Projection> projection = projection(request, inputs);
         inputs.requireAllUsed();
         checkTypes(key, keySchema);
+        filter.ifPresent(f -> Expressions.attributesRead(f).stream().filter(keySchema.names()::contains).findFirst()
+                .ifPresent(attribute -> {
+                    throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + attribute);
+                }));
         String select = source.select(request);
         Optional<Long> limit = request.integer("Limit", 1, Integer.MAX_VALUE);
         boolean forward = request.bool("ScanIndexForward").orElse(true);
@@ -88,9 +93,17 @@ final class QueryScanOperations {
         boolean consistent = request.bool("ConsistentRead").orElse(false);
         String capacity = request.enumeration("ReturnConsumedCapacity", Capacity.MODES, "NONE");
 
-        NavigableMap<StoredKey, StoredItem> segment = segment(request, source.entries());
-        NavigableMap<StoredKey, StoredItem> range = source.exclusiveStart(request)
-                .map(s -> segment.tailMap(s, false)).orElse(segment);
+        Optional<long[]> hashes = segment(request);
+        NavigableMap<StoredKey, StoredItem> segment = hashes
+                .map(h -> source.entries().subMap(StoredKey.hashBound(h[0]), true, StoredKey.hashBound(h[1]), false))
+                .orElse(source.entries());
+        Optional<StoredKey> start = source.exclusiveStart(request);
+        if (start.isPresent() && hashes.isPresent()
+                && (start.get().hash() < hashes.get()[0] || start.get().hash() >= hashes.get()[1])) {
+            throw DynamoDbError.validation("The provided Exclusive start key does not map to the provided Segment and "
+                    + "TotalSegments values.");
+        }
+        NavigableMap<StoredKey, StoredItem> range = start.map(s -> segment.tailMap(s, false)).orElse(segment);
         return ReadPage.read(source, range, item -> true, filter, projection, select, limit, consistent, capacity);
     }
 
@@ -111,8 +124,11 @@ final class QueryScanOperations {
         }
     }
 
-    /** Segment {@code s} of {@code t} is the s-th of t equal ranges of the partition key's hash. */
-    private static NavigableMap<StoredKey, StoredItem> segment(Request request, NavigableMap<StoredKey, StoredItem> all) {
+    /**
+     * The hashes of the segment asked for, from (inclusive) and to (exclusive): segment {@code s} of
+     * {@code t} is the s-th of t equal ranges of the partition key's hash. Empty for a whole scan.
+     */
+    private static Optional<long[]> segment(Request request) {
         Optional<Long> segment = request.integer("Segment", 0, 999_999);
         Optional<Long> total = request.integer("TotalSegments", 1, 1_000_000);
         if (segment.isPresent() && total.isEmpty()) {
@@ -124,7 +140,7 @@ final class QueryScanOperations {
                     + "parameter TotalSegments is present");
         }
         if (segment.isEmpty()) {
-            return all;
+            return Optional.empty();
         }
         if (segment.get() >= total.get()) {
             throw DynamoDbError.validation("The Segment parameter is zero-based and must be less than parameter "
@@ -132,7 +148,7 @@ final class QueryScanOperations {
         }
         long from = segment.get() * StoredKey.HASH_SPACE / total.get();
         long to = (segment.get() + 1) * StoredKey.HASH_SPACE / total.get();
-        return all.subMap(StoredKey.hashBound(from), true, StoredKey.hashBound(to), false);
+        return Optional.of(new long[] {from, to});
     }
 
     private static Optional<Condition> filter(Request request, ExpressionInputs inputs) {

@@ -84,6 +84,12 @@ record ReadSource(Table table, Optional<IndexDefinition> index) {
                 if (value == null || !value.type().equals(attribute.type())) {
                     throw invalidStart();
                 }
+                if (value instanceof AttributeValue.S text && text.value().isEmpty()
+                        || value instanceof AttributeValue.B bytes && bytes.value().length() == 0) {
+                    throw DynamoDbError.validation("The provided starting key is invalid: One or more parameter values "
+                            + "are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                            + (value instanceof AttributeValue.S ? "string" : "binary") + " value. Key: " + attribute.name());
+                }
             }
             StoredKey tableKey = table.keySchema().storedKey(start);
             return index.map(i -> i.indexKey(start, tableKey).orElseThrow()).orElse(tableKey);

@@ -89,7 +89,7 @@ class ExpressionLimitsTest {
     }
 
     @Test
-    void theDeepestAcceptedNestingFitsASmallThreadStack() throws InterruptedException {
+    void theDeepestAcceptedNestingFitsTheDefaultThreadStack() throws InterruptedException {
         // Each of these is parsed down to the deepest level allowed before it is refused for what it says.
         int depth = ExpressionParser.MAX_NESTING - 1;
         String parentheses = "(".repeat(depth) + "a = :v" + ")".repeat(depth);
@@ -115,7 +115,7 @@ class ExpressionLimitsTest {
                     failure[0] = t;
                 }
             }
-        }, "small-stack", 512 * 1024);
+        }, "default-stack", 1024 * 1024);
         thread.start();
         thread.join();
         assertThat(failure[0]).isNull();
