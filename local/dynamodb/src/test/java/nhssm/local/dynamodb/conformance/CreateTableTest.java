@@ -223,6 +223,25 @@ class CreateTableTest {
     }
 
     @Test
+    void createTable_shouldRefuse_anIndexNameShorterThan3Characters() {
+        invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
+                .attributeDefinitions(attribute(PK, ScalarAttributeType.S), attribute("g", ScalarAttributeType.S))
+                .keySchema(hash(PK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(gsi("ab", Projection.builder().projectionType(ProjectionType.ALL).build()))));
+    }
+
+    @Test
+    void createTable_shouldRefuse_aKeyAttributeNameOver255Characters() {
+        String longName = "k".repeat(256);
+
+        invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
+                .attributeDefinitions(attribute(longName, ScalarAttributeType.S))
+                .keySchema(hash(longName))
+                .billingMode(BillingMode.PAY_PER_REQUEST)));
+    }
+
+    @Test
     void createTable_shouldRefuse_aGsiKeyWithoutAnAttributeDefinition() {
         invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
                 .attributeDefinitions(attribute(PK, ScalarAttributeType.S))
