@@ -97,12 +97,12 @@ abstract class ExpressionParser {
         int from = index > 0 ? tokens.get(index - 1).start() : token.start();
         Token after = index + 1 < tokens.size() ? tokens.get(index + 1) : token;
         int to = after.kind() == Token.Kind.EOF ? text.length() : after.end();
-        return DynamoDbError.validation("Invalid " + parameter + ": Syntax error; token: \"" + token.shown()
+        return InvalidExpression.of(parameter, "Syntax error; token: \"" + token.shown()
                 + "\", near: \"" + text.substring(from, Math.max(from, to)) + "\"");
     }
 
     DynamoDbError invalid(String message) {
-        return DynamoDbError.validation("Invalid " + parameter + ": " + message);
+        return InvalidExpression.of(parameter, message);
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import nhssm.local.dynamodb.engine.error.DynamoDbError;
-
 /**
  * Parses the four kinds of expression, refusing bad ones with the service's ValidationException
  * ("Invalid ConditionExpression: …"). Each result is parsed once and cheap to evaluate on many items.
@@ -54,7 +52,7 @@ public final class Expressions {
         try {
             return parse.get();
         } catch (StackOverflowError e) {
-            throw DynamoDbError.validation("Invalid " + parameter + ": The expression is nested too deeply");
+            throw InvalidExpression.of(parameter, "The expression is nested too deeply");
         }
     }
 
@@ -73,12 +71,12 @@ public final class Expressions {
     private static void check(String parameter, String expression, ExpressionInputs inputs) {
         inputs.countParsed();
         if (expression.isEmpty()) {
-            throw DynamoDbError.validation("Invalid " + parameter + ": The expression can not be empty;");
+            throw InvalidExpression.of(parameter, "The expression can not be empty;");
         }
         int bytes = expression.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
-            throw DynamoDbError.validation("Invalid " + parameter
-                    + ": Expression size has exceeded the maximum allowed size; expression size: " + bytes);
+            throw InvalidExpression.of(parameter,
+                    "Expression size has exceeded the maximum allowed size; expression size: " + bytes);
         }
     }
 }

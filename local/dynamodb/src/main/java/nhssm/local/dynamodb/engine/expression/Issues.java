@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nhssm.local.dynamodb.engine.error.DynamoDbError;
 
 /**
  * The semantic faults found while parsing one expression. The service reports only one, chosen by kind
@@ -79,7 +78,7 @@ final class Issues {
                 message = first.get(kind);
             }
             if (message != null) {
-                throw DynamoDbError.validation("Invalid " + parameter + ": " + message);
+                throw InvalidExpression.of(parameter, message);
             }
         }
     }
