@@ -35,7 +35,7 @@ import nhssm.local.seed.SyntheticCensus;
 import nhssm.local.seed.TrustPlan;
 
 /**
- * Aggregation and statistics on DynamoDB Local over loopback, at 1,000, 10,000 and 100,000 stored
+ * Aggregation and statistics on the DynamoDB engine over loopback, at 1,000, 10,000 and 100,000 stored
  * responses spread over every open trust: the time to aggregate a batch of 100 stream records, and the
  * time to read a round's trust records and compute its statistics. The second must stay flat as
  * responses grow, because it reads one record per trust, never the responses.

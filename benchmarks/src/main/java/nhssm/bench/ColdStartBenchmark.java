@@ -28,7 +28,7 @@ import nhssm.core.time.ServiceClock;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.lambda.FunctionArtifacts;
 import nhssm.local.lambda.FunctionContainer;
@@ -42,7 +42,7 @@ import nhssm.local.template.TemplateReader;
  * fresh JVM with the Lambda Java runtime's flags and 85 % of the template's MemorySize as heap, on the
  * function's artifact, from starting the process to its first response; split into the init (JVM start and
  * the handler's constructor, until the runtime asks for its first event) and the first invocation. The
- * database is DynamoDB Local over loopback, holding the round's 154 reconciled records (the synthetic census)
+ * database is the DynamoDB engine over loopback, holding the round's 154 reconciled records (the synthetic census)
  * and the event files' tokens. Also each artifact's size, unzipped and zipped. Each launch is made twice: as
  * is, and with the function's SnapStart hooks run at the end of its init (the local bootstrap's
  * {@code NHSSM_SNAPSTART_HOOKS}), so the second's first invocation is the first request after a restore, less
@@ -99,7 +99,7 @@ final class ColdStartBenchmark {
                 new Case("ReportFunction", "national PDF (events/report/national-pdf-get.json), 200",
                         Files.readString(root.resolve("events/report/national-pdf-get.json")), 200, "2.5 s"));
 
-        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.startInMemory();
+        try (DynamoDbEngineServer dynamo = DynamoDbEngineServer.startInMemory();
              PrintStream functionLog = new PrintStream(Files.newOutputStream(work.resolve("functions.log")), true,
                      StandardCharsets.UTF_8)) {
             int records = seed(dynamo);
@@ -183,7 +183,7 @@ final class ColdStartBenchmark {
      * The table: the event files' tokens for RJ1, RJ1's submitted official return (what the aggregate event
      * names), and the synthetic census's reconciled records. Returns how many records.
      */
-    static int seed(DynamoDbLocalServer dynamo) {
+    static int seed(DynamoDbEngineServer dynamo) {
         TemplateTable.surveyTable().createIn(dynamo.client(), TABLE);
         DynamoDbSurveyStore store = new DynamoDbSurveyStore(dynamo.client(), TABLE);
         Instant expires = DURING_ROUND.plus(Duration.ofDays(365));

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Many clients submitting at once through the local HTTP API, as {@code ./nhssm start --in-memory} runs it
- * (DynamoDB Local in memory, each function in its own JVMs from its artifact, the stream pump feeding the
+ * (the DynamoDB engine in memory, each function in its own JVMs from its artifact, the stream pump feeding the
  * aggregate function meanwhile): {@code bench.clients} clients (virtual threads) each POST valid submitted
  * staff responses, one after another, for {@code bench.seconds}, every request with its own Idempotency-Key
  * and a timeout. Then the table's response items are counted and compared with the 201s the clients got.

@@ -276,7 +276,7 @@ final class ReportBenchmark {
      * The report function's class path, then this module's classes (for {@link FirstNationalPdf}): the
      * report module's classes and its runtime jars ({@code lib/}, copied there when the module is packaged),
      * which is how its Lambda artifact is laid out. Not this benchmark's own class path, which also holds
-     * DynamoDB Local and the local runtime with their logging: a library that looks for a logging framework
+     * The DynamoDB engine and the local runtime with their logging: a library that looks for a logging framework
      * on the class path (PDFBox's commons-logging does) would find another one than in the function.
      */
     private static String childClasspath() {

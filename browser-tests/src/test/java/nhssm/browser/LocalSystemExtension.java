@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole local system, once per test class, as {@code nhssm start --in-memory} runs it: DynamoDB Local
+ * The whole local system, once per test class, as {@code nhssm start --in-memory} runs it: the DynamoDB engine
  * in memory, the functions in their own JVMs from their packaged artifacts, the HTTP API on 127.0.0.1 and
  * free ports, an admin token of its own, and the functions' clocks starting inside the 2026 round's window.
  * Register it on a static field with {@code @RegisterExtension}; it is stopped after the class's last test.

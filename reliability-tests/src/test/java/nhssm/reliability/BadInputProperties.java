@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 7, bad input: malformed and hostile requests to every route of template.yaml, through the local
- * HTTP API to the functions in their own JVMs and DynamoDB Local. Every answer must be one docs/API.md
+ * HTTP API to the functions in their own JVMs and the DynamoDB engine. Every answer must be one docs/API.md
  * documents (never a 5xx), and the table must be exactly as it was: none of these requests is valid, so
  * none may write. The counts per route and status go to {@code target/reliability/bad-input.md}.
  */

@@ -26,7 +26,7 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.store.TrustRecordStore;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.local.demo.AggregationWait;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.StreamEventJson;
 import nhssm.local.lambda.Invocation;
 import nhssm.reliability.RawHttp.Request;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
- * Issue 7, faults: DynamoDB Local stopped (its port closed, as in an outage) and started again on the same
+ * Issue 7, faults: the DynamoDB engine stopped (its port closed, as in an outage) and started again on the same
  * port with its data, while the whole local system runs. A write during the outage answers 503 with
  * Retry-After and leaves nothing behind; an aggregation during it reports its batch failed, and once retried
  * the trust records equal a recomputation from scratch; a batch delivered twice changes nothing; a report
@@ -215,7 +215,7 @@ class OutageTest {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    private static DynamoDbLocalServer dynamo() {
+    private static DynamoDbEngineServer dynamo() {
         return system.system().dynamo();
     }
 

@@ -32,8 +32,8 @@ import nhssm.local.dynamodb.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The whole local system as {@code nhssm start} runs it (DynamoDB Local, every function in its own JVM from
- * its packaged artifact, the HTTP API on a free loopback port), with DynamoDB Local persisted to a temporary
+ * The whole local system as {@code nhssm start} runs it (the DynamoDB engine, every function in its own JVM from
+ * its packaged artifact, the HTTP API on a free loopback port), with the DynamoDB engine persisted to a temporary
  * directory so that a test can stop it and start it again with the data kept. The functions' clocks start
  * inside the 2026 round's window. What the system logs goes to {@code target/local-system/<name>.log}.
  */

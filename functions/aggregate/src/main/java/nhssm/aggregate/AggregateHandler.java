@@ -31,7 +31,7 @@ public final class AggregateHandler implements RequestHandler<DynamodbEvent, Str
                 DynamoDbConnection.tableName(System.getenv())));
     }
 
-    /** Used by tests, which supply a store on DynamoDB Local. */
+    /** Used by tests, which supply a store on the DynamoDB engine. */
     public AggregateHandler(TrustRecordStore store) {
         this.recomputation = new TrustRecomputation(store);
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
-/** The aggregate handler fed with real stream records from DynamoDB Local, as Lambda delivers them. */
+/** The aggregate handler fed with real stream records from the DynamoDB engine, as Lambda delivers them. */
 class AggregateHandlerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");

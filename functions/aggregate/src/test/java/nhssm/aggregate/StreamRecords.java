@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
- * Reads a table's stream on DynamoDB Local from the start and turns records into the event Lambda
+ * Reads a table's stream on the DynamoDB engine from the start and turns records into the event Lambda
  * delivers, deserialized by the Lambda runtime's own serializer (plain Jackson would drop the
  * attribute values).
  */

@@ -22,7 +22,7 @@ import nhssm.local.dynamodb.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One collect handler on a fresh table of a shared DynamoDB Local server, at a fixed time inside the
+ * One collect handler on a fresh table of a shared DynamoDB engine, at a fixed time inside the
  * 2026 round's window, with helpers to issue tokens and to read what the table holds.
  */
 final class CollectFixture {

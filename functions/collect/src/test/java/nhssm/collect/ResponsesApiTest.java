@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The responses routes end to end: handler, validation and the DynamoDB store on DynamoDB Local. */
+/** The responses routes end to end: handler, validation and the DynamoDB store on the DynamoDB engine. */
 class ResponsesApiTest {
 
     private static final String COLLECTION = "/api/rounds/{round}/responses";

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The survey form as the collect function serves it, on DynamoDB Local: the link that becomes a cookie,
+ * The survey form as the collect function serves it, on the DynamoDB engine: the link that becomes a cookie,
  * the form drawn from the definition, errors that keep every value, drafts, edits that meet a change made
  * meanwhile, retries stored once, and the receipt. The same journeys in a real browser are in the
  * browser tests.

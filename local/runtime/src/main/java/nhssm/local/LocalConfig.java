@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param projectRoot  the directory of template.yaml
  * @param apiPort      the HTTP API's port on 127.0.0.1 (0 for a free one)
- * @param dynamoPort   DynamoDB Local's port on 127.0.0.1 (0 for a free one)
- * @param dataDir      where DynamoDB Local persists; empty to keep everything in memory
+ * @param dynamoPort   the DynamoDB engine's port on 127.0.0.1 (0 for a free one)
+ * @param dataDir      where the DynamoDB engine persists; empty to keep everything in memory
  * @param workDir      where the functions' artifacts are laid out
  * @param adminToken   the admin bearer token; the functions get only its SHA-256, as on AWS
  * @param clockFrom    when set, the functions' clocks start at this instant (see ServiceClock)

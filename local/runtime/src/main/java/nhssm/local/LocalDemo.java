@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import nhssm.core.reconcile.TrustRecord;
 import nhssm.core.stats.RoundStatistics;
@@ -59,9 +57,6 @@ final class LocalDemo {
             Optional<Instant> clockFrom, Path logFile) {
     }
 
-    /** DynamoDB Local's SQLite logs each database it opens and closes; only its warnings are news here. */
-    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
-
     private LocalDemo() {
     }
 
@@ -80,7 +75,6 @@ final class LocalDemo {
                 .or(() -> definition.window().isOpenAt(now) ? Optional.empty() : Optional.of(definition.window().opensAt()));
         String adminToken = TokenSecret.generate(new SecureRandom()).value();
 
-        SQLITE_LOG.setLevel(Level.WARNING);
         Path workDir = temporaryDirectory();
         List<ReportDownloads.Written> written = new ArrayList<>();
         try (PrintStream log = logTo(options.logFile())) {
@@ -114,7 +108,7 @@ final class LocalDemo {
             TrustRegister register, String adminToken, PrintStream progress) {
         SurveyDefinition definition = options.definition();
         String round = definition.round();
-        progress.println("running: HTTP API " + system.apiUri() + ", DynamoDB Local " + system.dynamoEndpoint());
+        progress.println("running: HTTP API " + system.apiUri() + ", DynamoDB engine " + system.dynamoEndpoint());
         String tableName = reportTable(system, round);
         List<TrustPlan> plans = SyntheticCensus.plan(census, options.seed());
         progress.println("seeding a synthetic census of " + census.size() + " trusts ...");

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenSecret;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.lambda.FunctionArtifacts;
 import nhssm.local.lambda.InvokeCommand;
 import nhssm.local.template.SamTemplate;
@@ -20,7 +20,7 @@ import nhssm.local.template.TemplateReader;
 
 /**
  * {@code nhssm invoke}: one invocation of one function, like {@code sam local invoke}. It talks to the
- * DynamoDB Local of a running {@code nhssm start} when there is one, and otherwise to an empty
+ * The DynamoDB engine of a running {@code nhssm start} when there is one, and otherwise to an empty
  * in-memory one with the template's tables, started for this invocation only.
  */
 final class LocalInvoke {
@@ -43,8 +43,8 @@ final class LocalInvoke {
         if (listening(dynamoEndpoint)) {
             return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamoEndpoint, clockFrom), out, err);
         }
-        err.println("no DynamoDB Local at " + dynamoEndpoint + ": using an empty in-memory one for this invocation");
-        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.startInMemory()) {
+        err.println("no DynamoDB engine at " + dynamoEndpoint + ": using an empty in-memory one for this invocation");
+        try (DynamoDbEngineServer dynamo = DynamoDbEngineServer.start(LocalSystem.database(0, Optional.empty(), clockFrom))) {
             LocalSystem.createTables(templateYaml, template, dynamo, err);
             return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamo.endpoint(), clockFrom), out, err);
         }

@@ -3,12 +3,17 @@ package nhssm.local;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
 import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenHash;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
+import nhssm.local.dynamodb.engine.EngineOptions;
 import nhssm.local.http.HttpApiServer;
 import nhssm.local.lambda.FunctionArtifacts;
 import nhssm.local.lambda.FunctionInvoker;
@@ -19,19 +24,19 @@ import nhssm.local.template.TemplateReader;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The whole system on one machine, as template.yaml declares it: DynamoDB Local with the template's
+ * The whole system on one machine, as template.yaml declares it: the DynamoDB engine with the template's
  * tables, every function in its own JVM from its packaged artifact, the HTTP API in front of them and
  * the stream event source mappings behind. Closing it stops everything, in reverse order.
  */
 public final class LocalSystem implements AutoCloseable {
 
-    private final DynamoDbLocalServer dynamo;
+    private final DynamoDbEngineServer dynamo;
     private final LocalFunctions functions;
     private final HttpApiServer api;
     private final StreamPump pump;
     private final SamTemplate template;
 
-    private LocalSystem(DynamoDbLocalServer dynamo, LocalFunctions functions, HttpApiServer api, StreamPump pump,
+    private LocalSystem(DynamoDbEngineServer dynamo, LocalFunctions functions, HttpApiServer api, StreamPump pump,
             SamTemplate template) {
         this.dynamo = dynamo;
         this.functions = functions;
@@ -52,7 +57,8 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(LocalConfig config, PrintStream log, PrintStream errors) {
         Path templateYaml = config.projectRoot().resolve("template.yaml");
-        DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(config.dynamoPort(), config.dataDir());
+        DynamoDbEngineServer dynamo = DynamoDbEngineServer.start(
+                database(config.dynamoPort(), config.dataDir(), config.clockFrom()));
         try {
             SamTemplate template = TemplateReader.read(templateYaml, references(templateYaml, config.adminToken()));
             Map<String, String> tables = createTables(templateYaml, template, dynamo, log);
@@ -87,8 +93,18 @@ public final class LocalSystem implements AutoCloseable {
         return refs;
     }
 
-    /** Creates each table of the template that DynamoDB Local does not have yet (persisted ones are kept). */
-    static Map<String, String> createTables(Path templateYaml, SamTemplate template, DynamoDbLocalServer dynamo,
+    /**
+     * How the DynamoDB engine runs: on the functions' clock (from {@code clockFrom}, as ServiceClock starts
+     * theirs), so that an item's TTL passes when the functions think it does.
+     */
+    static EngineOptions database(int port, Optional<Path> dataDir, Optional<Instant> clockFrom) {
+        Clock clock = ServiceClock.fromEnvironment(
+                clockFrom.map(at -> Map.of(ServiceClock.VARIABLE, at.toString())).orElse(Map.of()));
+        return EngineOptions.defaults().withPort(port).withDataDir(dataDir).withClock(clock);
+    }
+
+    /** Creates each table of the template that the DynamoDB engine does not have yet (persisted ones are kept). */
+    static Map<String, String> createTables(Path templateYaml, SamTemplate template, DynamoDbEngineServer dynamo,
             PrintStream log) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String logicalId : template.tableLogicalIds()) {
@@ -112,7 +128,7 @@ public final class LocalSystem implements AutoCloseable {
         return dynamo.endpoint();
     }
 
-    public DynamoDbLocalServer dynamo() {
+    public DynamoDbEngineServer dynamo() {
         return dynamo;
     }
 

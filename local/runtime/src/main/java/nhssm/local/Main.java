@@ -29,13 +29,13 @@ public final class Main {
     static final String USAGE = """
             usage:
               nhssm start [--in-memory] [--api-port 3000] [--dynamodb-port 8000] [--clock 2026-11-24T09:00:00Z]
-                  DynamoDB Local (persisted under .local-data/ unless --in-memory), every function of
+                  the DynamoDB engine (persisted under .local-data/ unless --in-memory), every function of
                   template.yaml, its HTTP API on http://127.0.0.1:3000 and its stream event sources.
                   The admin token is $NHSSM_ADMIN_TOKEN, or one generated and printed at start.
                   --clock starts the functions' clocks at that instant (e.g. inside a round's window).
               nhssm invoke FUNCTION --event FILE [--dynamodb-endpoint http://127.0.0.1:8000] [--clock INSTANT]
                   One invocation, like `sam local invoke`: the result JSON on stdout; exit status 1
-                  if the function fails. Uses the running DynamoDB Local, else an empty in-memory one.
+                  if the function fails. Uses the running DynamoDB engine, else an empty in-memory one.
               nhssm seed [--api http://127.0.0.1:3000] [--round 2026] [--seed 2026]
                   A synthetic census of every open trust through the running API. Safe to run twice.
               nhssm demo [--out out] [--trusts N] [--round 2026] [--seed 2026] [--wait 300] [--clock INSTANT]
@@ -122,7 +122,7 @@ public final class Main {
         out.println();
         out.println("nhssm is running.");
         out.println("  HTTP API        " + system.apiUri());
-        out.println("  DynamoDB Local  " + system.dynamoEndpoint()
+        out.println("  DynamoDB engine " + system.dynamoEndpoint()
                 + (inMemory ? " (in memory)" : " (data in " + root.relativize(config.dataDir().orElseThrow()) + ")"));
         out.println("  functions       " + String.join(", ", system.template().functions().stream()
                 .map(f -> f.logicalId()).toList()));

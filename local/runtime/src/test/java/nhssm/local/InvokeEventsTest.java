@@ -27,7 +27,7 @@ import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.token.Scope;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,14 +52,14 @@ class InvokeEventsTest {
     private static final Path ROOT = TemplateTable.locateTemplate().getParent();
     /** Beside the events, the status each answers with (for the report events: RJ1 has responded, privately). */
     private static final String EXPECTED = "expected-status.json";
-    private static DynamoDbLocalServer dynamo;
+    private static DynamoDbEngineServer dynamo;
 
     @TempDir
     static Path work;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocalServer.startInMemory();
+        dynamo = DynamoDbEngineServer.startInMemory();
     }
 
     @AfterAll

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code nhssm demo} end to end on a small census: the real local system (DynamoDB Local, the functions
+ * {@code nhssm demo} end to end on a small census: the real local system (the DynamoDB engine, the functions
  * in their own JVMs, the HTTP API, the stream), seeding through the API, the aggregate function, the
  * report function; then nothing left running.
  */
@@ -87,7 +87,7 @@ class LocalDemoTest {
             }
             ports++;
         }
-        assertThat(ports).as("the HTTP API's and DynamoDB Local's ports").isEqualTo(2);
+        assertThat(ports).as("the HTTP API's and the DynamoDB engine's ports").isEqualTo(2);
     }
 
     private static String pdfText(Path pdf) throws IOException {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole local system as `nhssm start` runs it (in memory, on free ports): real HTTP into the
- * emulated HTTP API, the collect function in its own JVM from its packaged artifact, DynamoDB Local.
+ * emulated HTTP API, the collect function in its own JVM from its packaged artifact, the DynamoDB engine.
  */
 class LocalSystemTest {
 

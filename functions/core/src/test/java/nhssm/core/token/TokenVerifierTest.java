@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Token verdicts against grants stored in DynamoDB Local, the way the functions look them up. */
+/** Token verdicts against grants stored in the DynamoDB engine, the way the functions look them up. */
 class TokenVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");

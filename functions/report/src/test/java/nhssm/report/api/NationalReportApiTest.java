@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** GET /reports/{round}/{file}: the national report, public, on trust records stored in DynamoDB Local. */
+/** GET /reports/{round}/{file}: the national report, public, on trust records stored in the DynamoDB engine. */
 class NationalReportApiTest {
 
     @RegisterExtension

@@ -21,7 +21,7 @@ import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDb;
 
 /**
- * One report handler on a fresh table of a shared DynamoDB Local server, after the 2026 round, with
+ * One report handler on a fresh table of a shared DynamoDB engine, after the 2026 round, with
  * helpers to store trust records and issue tokens as the other functions would.
  */
 final class ReportFixture {

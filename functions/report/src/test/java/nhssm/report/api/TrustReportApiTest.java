@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /reports/{round}/trusts/{file}: who may read which trust's report, on trust records and tokens
- * stored in DynamoDB Local. RJ1 consented to publication, RJZ did not, RRK only saved a draft, RTH never
+ * stored in the DynamoDB engine. RJ1 consented to publication, RJZ did not, RRK only saved a draft, RTH never
  * started, and ZZZ is no trust at all.
  */
 class TrustReportApiTest {

@@ -4,21 +4,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import nhssm.local.dynamodb.engine.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * For tests: an in-memory DynamoDB Local server on a free loopback port, its client, and fresh
+ * For tests: an in-memory DynamoDB engine on a free loopback port, its client, and fresh
  * tables made exactly like template.yaml's {@code SurveyTable}. Test classes can share one server
  * and stay isolated by each taking its own {@link #newTable()}; {@link LocalDynamoDbExtension} gives a
  * test class one server, started and stopped around it.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
-    private final DynamoDbLocalServer server;
+    private final DynamoDbEngineServer server;
     private final TemplateTable table;
 
-    private LocalDynamoDb(DynamoDbLocalServer server, TemplateTable table) {
+    private LocalDynamoDb(DynamoDbEngineServer server, TemplateTable table) {
         this.server = server;
         this.table = table;
     }
@@ -32,9 +33,13 @@ public final class LocalDynamoDb implements AutoCloseable {
         return start(TemplateTable.surveyTable());
     }
 
-    /** Starts in memory; {@link #newTable()} creates tables like {@code table}. */
+    /**
+     * Starts in memory; {@link #newTable()} creates tables like {@code table}. Expired items are not swept:
+     * tests run on fixed clocks, by which the wall clock's TTLs mean nothing, and the service promises
+     * deletion only within days.
+     */
     public static LocalDynamoDb start(TemplateTable table) {
-        return new LocalDynamoDb(DynamoDbLocalServer.startInMemory(), table);
+        return new LocalDynamoDb(DynamoDbEngineServer.start(EngineOptions.defaults().withoutTtlSweep()), table);
     }
 
     /** Starts in memory with the table {@code logicalId} of {@code templateYaml}. */
@@ -65,7 +70,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /** The running server. */
-    public DynamoDbLocalServer server() {
+    public DynamoDbEngineServer server() {
         return server;
     }
 

@@ -1,6 +1,6 @@
 package nhssm.local.dynamodb;
 
-/** DynamoDB Local could not be started, stopped or prepared as the template declares. */
+/** The DynamoDB engine could not be started, stopped or prepared as the template declares. */
 public final class LocalDynamoDbException extends RuntimeException {
 
     public LocalDynamoDbException(String message) {

@@ -61,7 +61,7 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, AfterAll
     /** The running server; only between the class's {@code @BeforeAll} and {@code @AfterAll}. */
     public LocalDynamoDb dynamo() {
         if (dynamo == null) {
-            throw new IllegalStateException("DynamoDB Local is not running: register the extension on a static field");
+            throw new IllegalStateException("the DynamoDB engine is not running: register the extension on a static field");
         }
         return dynamo;
     }

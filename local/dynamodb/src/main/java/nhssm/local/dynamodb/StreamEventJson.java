@@ -29,8 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * Attribute values are in DynamoDB JSON ({@code {"S":…}}, {@code {"N":"1.5"}}, {@code {"B":base64}},
  * {@code {"NULL":true}}, …); images appear only when the record carries them, which the stream's view
  * type decides; {@code ApproximateCreationDateTime} is in epoch seconds; {@code userIdentity} only on the
- * records that have one (deletions by TTL). An empty map is {@code {"M":{}}}, as Lambda delivers it, although
- * DynamoDB Local's stream gives it without a type.
+ * records that have one (deletions by TTL). An empty map is {@code {"M":{}}}, as Lambda delivers it.
  */
 public final class StreamEventJson {
 
@@ -104,9 +103,8 @@ public final class StreamEventJson {
             }
             case BOOL -> json.put("BOOL", value.bool());
             case NUL -> json.put("NULL", true);
-            // DynamoDB Local writes an empty map in a stream record as {} without its type (DynamoDB writes
-            // {"M":{}}, and DynamoDB Local's GetItem does too), which the SDK reads as a value of no type it knows.
-            // It is the only value that reaches here without a type: an empty map is what it was.
+            // A value of no type the SDK knows: an emulator that writes an empty map as {} without its type
+            // (DynamoDB writes {"M":{}}) gives this; an empty map is what it was.
             case UNKNOWN_TO_SDK_VERSION -> json.putObject("M");
         }
         return json;

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * A DynamoDB table as template.yaml declares it ({@code AWS::DynamoDB::Table} Properties), turned
- * into the CreateTable and UpdateTimeToLive calls that make the same table in DynamoDB Local.
+ * into the CreateTable and UpdateTimeToLive calls that make the same table in the DynamoDB engine.
  *
  * <p>Applied: key schema, attribute definitions, global and local secondary indexes with their
  * projections, stream specification, billing mode (with provisioned throughput), time to live.

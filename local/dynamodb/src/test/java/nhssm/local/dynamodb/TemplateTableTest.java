@@ -24,11 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 class TemplateTableTest {
 
-    private static DynamoDbLocalServer server;
+    private static DynamoDbEngineServer server;
 
     @BeforeAll
     static void startServer() {
-        server = DynamoDbLocalServer.startInMemory();
+        server = DynamoDbEngineServer.startInMemory();
     }
 
     @AfterAll

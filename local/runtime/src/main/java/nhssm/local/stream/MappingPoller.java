@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nhssm.local.lambda.FunctionInvoker;
-import nhssm.local.lambda.Invocation;
 import nhssm.local.template.StreamSource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
@@ -42,7 +41,7 @@ final class MappingPoller implements Runnable {
     /** GetRecords returns at most 1,000 records. */
     private static final int MAX_GET_RECORDS = 1000;
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(10);
-    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     private final String function;
     private final StreamSource source;
@@ -53,6 +52,8 @@ final class MappingPoller implements Runnable {
     private final StreamPump.Options options;
     /** A stream record as a record of the event: {@link StreamEventJson#record}. */
     private final BiFunction<Record, String, ObjectNode> recordJson;
+    private final ShardPositions positions;
+    private final BatchDelivery delivery;
 
     /** Shards known and not finished, in the order DescribeStream lists them. */
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
@@ -74,6 +75,8 @@ final class MappingPoller implements Runnable {
         this.invoker = invoker;
         this.options = options;
         this.recordJson = recordJson;
+        this.positions = new ShardPositions(streams, streamArn, "stream " + function + " shard ", options.log());
+        this.delivery = new BatchDelivery(function, source, invoker, options, () -> running);
     }
 
     String function() {
@@ -167,7 +170,7 @@ final class MappingPoller implements Runnable {
             }
             ShardState state = new ShardState(id, shard.parentShardId(), position);
             if (position == ShardIteratorType.LATEST) {
-                open(state);
+                positions.open(state);
             }
             shards.put(id, state);
         }
@@ -197,30 +200,12 @@ final class MappingPoller implements Runnable {
         return parent == null || finishedShards.contains(parent) || !shards.containsKey(parent);
     }
 
-    private void open(ShardState shard) {
-        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(shard.startingPosition)).shardIterator();
-        shard.opened = true;
-        shard.exhausted = shard.iterator == null;
-    }
-
-    private void reopenAfterLastRead(ShardState shard) {
-        if (shard.lastReadSequenceNumber == null) {
-            open(shard);
-            return;
-        }
-        shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                .sequenceNumber(shard.lastReadSequenceNumber)).shardIterator();
-        shard.exhausted = shard.iterator == null;
-    }
-
     // ---- one step on one shard ------------------------------------------------------------------
 
     /** Delivers one batch of {@code shard} if there is one; true if anything happened. */
     private boolean step(ShardState shard) {
         if (!shard.retries.isEmpty()) {
-            deliver(shard, shard.retries.pollFirst());
+            delivery.deliver(shard, shard.retries.pollFirst());
             return true;
         }
         boolean read;
@@ -237,7 +222,7 @@ final class MappingPoller implements Runnable {
         if (shard.buffer.isEmpty() || !running) {
             return read;
         }
-        deliver(shard, takeBatch(shard));
+        delivery.deliver(shard, takeBatch(shard));
         return true;
     }
 
@@ -250,7 +235,7 @@ final class MappingPoller implements Runnable {
      */
     private boolean fill(ShardState shard) {
         if (!shard.opened) {
-            open(shard);
+            positions.open(shard);
         }
         Duration window = source.maximumBatchingWindow() == null ? Duration.ZERO : source.maximumBatchingWindow();
         long windowEnd = shard.buffer.isEmpty() ? 0 : System.nanoTime() + window.toNanos();
@@ -289,14 +274,13 @@ final class MappingPoller implements Runnable {
             String iterator = shard.iterator;
             response = streams.getRecords(r -> r.shardIterator(iterator).limit(limit));
         } catch (ExpiredIteratorException e) {
-            reopenAfterLastRead(shard);
+            positions.reopenAfterLastRead(shard);
             return 0;
         } catch (TrimmedDataAccessException e) {
-            options.log().accept("stream " + function + " shard " + shard.shortId()
-                    + ": records were trimmed from the stream before they were read; continuing from the oldest");
-            shard.iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            shard.exhausted = shard.iterator == null;
+            positions.fromTrimHorizon(shard);
+            return 0;
+        } catch (ResourceNotFoundException e) {
+            positions.gone(shard);
             return 0;
         }
         lastError = null;
@@ -338,9 +322,7 @@ final class MappingPoller implements Runnable {
      */
     private void holdAt(ShardState shard, Record record, RuntimeException e) {
         String sequenceNumber = record.dynamodb().sequenceNumber();
-        String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber))
-                .shardIterator();
+        String iterator = positions.at(shard, sequenceNumber);
         if (!sequenceNumber.equals(shard.heldAt)) {
             shard.heldAt = sequenceNumber;
             shard.holds = 0;
@@ -351,7 +333,7 @@ final class MappingPoller implements Runnable {
         shard.holds++;
         shard.iterator = iterator;
         shard.exhausted = iterator == null;
-        shard.notBeforeNanos = System.nanoTime() + retryDelay(shard.holds).toNanos();
+        shard.notBeforeNanos = System.nanoTime() + delivery.retryDelay(shard.holds).toNanos();
     }
 
     /** What a record is made of, for the log: its event name and each attribute's type, never a value. */
@@ -384,100 +366,7 @@ final class MappingPoller implements Runnable {
         return new Batch(items, 0);
     }
 
-    // ---- delivering -----------------------------------------------------------------------------
-
-    private void deliver(ShardState shard, Batch batch) {
-        long started = System.nanoTime();
-        Invocation invocation;
-        try {
-            invocation = invoker.invoke(function, batch.event());
-            if (invocation == null) {
-                throw new IllegalStateException("the invoker gave no result");
-            }
-        } catch (RuntimeException e) {
-            // Lambda could not invoke the function: retried, and not counted as a retry attempt.
-            shard.retries.addFirst(batch);
-            shard.notBeforeNanos = System.nanoTime() + ERROR_PAUSE.toNanos();
-            String outcome = running
-                    ? "could not invoke the function (" + e.getClass().getSimpleName() + ") → will retry, not counted"
-                    : "abandoned as the pump stopped (" + e.getClass().getSimpleName() + "); not checkpointed";
-            log(shard, batch, outcome, started);
-            return;
-        }
-        switch (invocation) {
-            case Invocation.Returned returned when !source.reportBatchItemFailures() -> log(shard, batch, "ok", started);
-            case Invocation.Returned returned -> {
-                switch (BatchResponse.parse(returned.payloadJson(), batch.sequenceNumbers())) {
-                    case BatchResponse.Success success -> log(shard, batch, "ok", started);
-                    case BatchResponse.Partial partial -> partialFailure(shard, batch, partial, started);
-                    case BatchResponse.Invalid invalid ->
-                            failure(shard, batch, "batch failed: " + invalid.reason(), false, started);
-                }
-            }
-            case Invocation.Failed failed -> failure(shard, batch,
-                    "function error " + Objects.requireNonNullElse(failed.errorType(), "(no type)"), true, started);
-            case Invocation.TimedOut timedOut -> failure(shard, batch,
-                    "timed out after " + timedOut.after().toMillis() + " ms", true, started);
-        }
-    }
-
-    private void partialFailure(ShardState shard, Batch batch, BatchResponse.Partial partial, long started) {
-        // Retry from the failed record with the lowest sequence number; records before it are done.
-        // Its retries are counted from the first time it heads a batch.
-        int retries = partial.firstFailed() == 0 ? batch.retries() + 1 : 1;
-        Batch rest = batch.from(partial.firstFailed(), retries);
-        retryOrDiscard(shard, batch, rest, partial.reported() + " failed", started);
-    }
-
-    private void failure(ShardState shard, Batch batch, String reason, boolean functionError, long started) {
-        if (functionError && source.bisectBatchOnFunctionError() && batch.size() > 1) {
-            // Splitting does not consume the retry quota (Lambda developer guide).
-            Batch first = batch.firstHalf();
-            Batch second = batch.secondHalf();
-            shard.retries.addFirst(second);
-            shard.retries.addFirst(first);
-            log(shard, batch, reason + " → split into " + first.size() + " + " + second.size(), started);
-            return;
-        }
-        retryOrDiscard(shard, batch, batch.withRetries(batch.retries() + 1), reason, started);
-    }
-
-    /** {@code next} is what would be delivered again, with the number of the retry it would be. */
-    private void retryOrDiscard(ShardState shard, Batch delivered, Batch next, String reason, long started) {
-        int maximum = source.maximumRetryAttempts();
-        if (maximum >= 0 && next.retries() > maximum) {
-            int retried = next.retries() - 1;
-            log(shard, delivered, reason + " → discarded " + count(next.size()) + " after " + retried
-                    + (retried == 1 ? " retry" : " retries") + " (MaximumRetryAttempts " + maximum
-                    + "), sequence numbers " + String.join(", ", next.sequenceNumbers())
-                    + "; on AWS they would go to the event source mapping's on-failure destination", started);
-            return;
-        }
-        shard.retries.addFirst(next);
-        shard.notBeforeNanos = System.nanoTime() + retryDelay(next.retries()).toNanos();
-        log(shard, delivered, reason + " → retry " + next.retries() + (maximum >= 0 ? " of " + maximum : "")
-                + " from " + next.items().getFirst().sequenceNumber(), started);
-    }
-
-    private Duration retryDelay(int retry) {
-        Duration delay = options.retryDelay();
-        for (int i = 1; i < retry && delay.compareTo(options.maxRetryDelay()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(options.maxRetryDelay()) > 0 ? options.maxRetryDelay() : delay;
-    }
-
     // ---- logging and waiting --------------------------------------------------------------------
-
-    private void log(ShardState shard, Batch batch, String outcome, long startedNanos) {
-        long ms = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-        options.log().accept("stream " + function + " shard " + shard.shortId() + ": " + count(batch.size()) + ", "
-                + outcome + " (" + ms + " ms)");
-    }
-
-    private static String count(int records) {
-        return records + (records == 1 ? " record" : " records");
-    }
 
     /** Logs a failure once, not again while the same failure repeats. */
     private void logError(RuntimeException e) {

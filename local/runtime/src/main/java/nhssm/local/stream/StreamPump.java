@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * does.
  * <ul>
  *   <li>Shards are read in order from StartingPosition (TRIM_HORIZON or LATEST); a child shard only once its
- *       parent is finished; GetRecords is polled every {@link Options#pollInterval()} when there is nothing
+ *       parent is finished (read to its end, or gone: trimmed away after 24 hours); GetRecords is polled every {@link Options#pollInterval()} when there is nothing
  *       new (Lambda polls four times a second).</li>
  *   <li>Events have the shape Lambda sends ({@link StreamEventJson}); a batch holds up to BatchSize records,
  *       waiting up to MaximumBatchingWindow (counted from the batch's first record) for more, and stays under

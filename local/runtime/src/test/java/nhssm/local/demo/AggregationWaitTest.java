@@ -28,7 +28,7 @@ import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** On DynamoDB Local: the wait ends exactly when every trust's record covers all of its responses. */
+/** On the DynamoDB engine: the wait ends exactly when every trust's record covers all of its responses. */
 class AggregationWaitTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Stream records through every real part: DynamoDB Local's stream, the event source mapping, a child
+ * Stream records through every real part: the DynamoDB engine's stream, the event source mapping, a child
  * JVM with the bootstrap, and a typed {@code RequestHandler<DynamodbEvent, StreamsEventResponse>}.
  */
 class StreamDeliveryTest {

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +33,18 @@ import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorResponse;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.SequenceNumberRange;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * What DynamoDB Local does not do on demand (shards that close and split, paginated shard lists, expired
- * iterators, records big enough to reach Lambda's payload limit), against scripted stream clients.
+ * What a real stream does but is hard to make happen on demand (shards trimmed away, records trimmed under
+ * an expired iterator, shards that close and split, paginated shard lists, expired iterators, records big
+ * enough to reach Lambda's payload limit), against scripted stream clients.
  */
 class ShardLineageTest {
 
@@ -53,6 +59,16 @@ class ShardLineageTest {
 
         final List<FakeShard> shards = new CopyOnWriteArrayList<>();
         final AtomicBoolean expireNextRead = new AtomicBoolean();
+        /** Iterators given before {@link #expireEveryIterator()} are expired, however often they are used. */
+        final AtomicInteger iteratorGeneration = new AtomicInteger();
+        /** Per shard, how many of its first records are trimmed: GetShardIterator below it is refused. */
+        final Map<String, Integer> trimmed = new ConcurrentHashMap<>();
+        /** Shards that no longer exist, though the listing the mapping read still named them. */
+        final Set<String> gone = ConcurrentHashMap.newKeySet();
+
+        void expireEveryIterator() {
+            iteratorGeneration.incrementAndGet();
+        }
         final List<String> iteratorRequests = new CopyOnWriteArrayList<>();
 
         FakeShard shard(String id, String parent, boolean closed, int... sequenceNumbers) {
@@ -82,19 +98,27 @@ class ShardLineageTest {
             FakeShard shard = shards.get(indexOf(request.shardId()));
             iteratorRequests.add(request.shardId() + " " + request.shardIteratorTypeAsString()
                     + (request.sequenceNumber() == null ? "" : " " + request.sequenceNumber()));
+            if (gone.contains(shard.id())) {
+                throw ResourceNotFoundException.builder().message("Requested resource not found: Shard does not exist").build();
+            }
+            int horizon = trimmed.getOrDefault(shard.id(), 0);
             int position = switch (request.shardIteratorType()) {
-                case TRIM_HORIZON -> 0;
+                case TRIM_HORIZON -> horizon;
                 case LATEST -> shard.records().size();
                 case AFTER_SEQUENCE_NUMBER -> {
                     int i = 0;
                     while (!shard.records().get(i).dynamodb().sequenceNumber().equals(request.sequenceNumber())) {
                         i++;
                     }
+                    if (i < horizon) {
+                        throw TrimmedDataAccessException.builder().message("trimmed").build();
+                    }
                     yield i + 1;
                 }
                 default -> throw new UnsupportedOperationException(request.shardIteratorTypeAsString());
             };
-            return GetShardIteratorResponse.builder().shardIterator(shard.id() + "|" + position).build();
+            return GetShardIteratorResponse.builder()
+                    .shardIterator(shard.id() + "|" + position + "|" + iteratorGeneration.get()).build();
         }
 
         @Override
@@ -103,11 +127,18 @@ class ShardLineageTest {
                 throw ExpiredIteratorException.builder().message("Iterator expired").build();
             }
             String[] iterator = request.shardIterator().split("\\|");
+            if (Integer.parseInt(iterator[2]) < iteratorGeneration.get()) {
+                throw ExpiredIteratorException.builder().message("Iterator expired").build();
+            }
             FakeShard shard = shards.get(indexOf(iterator[0]));
+            if (gone.contains(shard.id())) {
+                throw TrimmedDataAccessException.builder().message("the shard has been trimmed").build();
+            }
             int position = Integer.parseInt(iterator[1]);
             int end = Math.min(shard.records().size(), position + request.limit());
             List<Record> records = new ArrayList<>(shard.records().subList(position, end));
-            String next = shard.closed() && end == shard.records().size() ? null : shard.id() + "|" + end;
+            String next = shard.closed() && end == shard.records().size() ? null
+                    : shard.id() + "|" + end + "|" + iteratorGeneration.get();
             return GetRecordsResponse.builder().records(records).nextShardIterator(next).build();
         }
 
@@ -223,6 +254,58 @@ class ShardLineageTest {
         assertThat(invoker.records()).extracting(StreamFixtures::sk).containsExactly("RESP#1", "RESP#2", "RESP#3");
         assertThat(streams.iteratorRequests).containsExactly("shardId-1 TRIM_HORIZON",
                 "shardId-1 AFTER_SEQUENCE_NUMBER 2");
+    }
+
+    @Test
+    void aShardTrimmedWholeAfterItWasListed_shouldBeFinishedSoThatItsChildIsRead() {
+        FakeStreams streams = new FakeStreams();
+        streams.shard("shardId-parent", null, true, 1, 2, 3);
+        streams.shard("shardId-child", "shardId-parent", false, 4, 5);
+        streams.gone.add("shardId-parent");
+        var invoker = RecordingInvoker.succeeding();
+
+        try (StreamPump pump = pump(Source.defaults(), streams, invoker)) {
+            await("the child's records are delivered", () -> invoker.recordCount() >= 2);
+        }
+
+        assertThat(invoker.records()).extracting(StreamFixtures::sk).containsExactly("RESP#4", "RESP#5");
+        assertThat(log.contains("shard …d-parent: the shard no longer exists (trimmed); going on with its children")).isTrue();
+    }
+
+    @Test
+    void aShardTrimmedWholeWhileBeingRead_shouldBeFinishedSoThatItsChildIsRead() {
+        FakeStreams streams = new FakeStreams();
+        FakeStreams.FakeShard parent = streams.shard("shardId-parent", null, false, 1);
+        var invoker = RecordingInvoker.succeeding();
+
+        try (StreamPump pump = pump(Source.defaults(), streams, invoker)) {
+            await("the parent's first record is delivered", () -> invoker.recordCount() >= 1);
+            streams.shards.set(0, new FakeStreams.FakeShard(parent.id(), null, true, parent.records()));
+            streams.shard("shardId-child", "shardId-parent", false, 3);
+            streams.gone.add("shardId-parent");
+            await("the child's record is delivered", () -> invoker.recordCount() >= 2);
+        }
+
+        assertThat(invoker.records()).extracting(StreamFixtures::sk).containsExactly("RESP#1", "RESP#3");
+    }
+
+    @Test
+    void expiredIterator_whenTheLastRecordReadIsTrimmed_shouldGoOnFromTheOldestRecordKept() {
+        FakeStreams streams = new FakeStreams();
+        FakeStreams.FakeShard shard = streams.shard("shardId-1", null, false, 1, 2);
+        var invoker = RecordingInvoker.succeeding();
+
+        try (StreamPump pump = pump(Source.defaults(), streams, invoker)) {
+            await("the first records are delivered", () -> invoker.recordCount() >= 2);
+            shard.records().add(record(3, ""));
+            streams.trimmed.put("shardId-1", 2);
+            streams.expireEveryIterator();
+            await("the record after the trimmed ones is delivered", () -> invoker.recordCount() >= 3);
+        }
+
+        assertThat(invoker.records()).extracting(StreamFixtures::sk).containsExactly("RESP#1", "RESP#2", "RESP#3");
+        assertThat(streams.iteratorRequests).containsExactly("shardId-1 TRIM_HORIZON",
+                "shardId-1 AFTER_SEQUENCE_NUMBER 2", "shardId-1 TRIM_HORIZON");
     }
 
     @Test

@@ -38,7 +38,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Real stream records from DynamoDB Local reach a test function as events shaped like AWS's: compared with
+ * Real stream records from the DynamoDB engine reach a test function as events shaped like AWS's: compared with
  * AWS's sample events, and read back with the Lambda Java runtime's own serializer.
  */
 class StreamEventShapeTest {

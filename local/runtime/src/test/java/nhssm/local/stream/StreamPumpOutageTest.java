@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.stream.StreamFixtures.Log;
 import nhssm.local.stream.StreamFixtures.RecordingInvoker;
@@ -24,9 +24,9 @@ import nhssm.local.stream.StreamFixtures.Source;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The pump through an outage of DynamoDB Local (stopped, then started again on its port with its data), with
- * the items the survey writes: a draft with nothing answered holds an empty map, which DynamoDB Local's stream
- * gives without a type. Before, such a record stopped its shard for good, and aggregation with it.
+ * The pump through an outage of the DynamoDB engine (stopped, then started again on its port with its data), with
+ * the items the survey writes: a draft with nothing answered holds an empty map (an emulator that gave it without
+ * its type once stopped the shard for good, and aggregation with it).
  */
 class StreamPumpOutageTest {
 
@@ -34,7 +34,7 @@ class StreamPumpOutageTest {
 
     @Test
     void recordsWithEmptyMaps_shouldBeDelivered_beforeAndAfterAnOutage(@TempDir Path dataDir) {
-        try (var server = DynamoDbLocalServer.startPersistent(dataDir)) {
+        try (var server = DynamoDbEngineServer.startPersistent(dataDir)) {
             String table = "survey";
             TemplateTable.surveyTable().createIn(server.client(), table);
             Log log = new Log();

@@ -41,7 +41,7 @@ import nhssm.local.stream.StreamFixtures.RecordingInvoker;
 import nhssm.local.stream.StreamFixtures.Source;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
-/** The event source mapping's delivery rules, on real DynamoDB Local stream records. */
+/** The event source mapping's delivery rules, on real stream records of the DynamoDB engine. */
 class StreamPumpTest {
 
     private static final String THREAD = "stream-pump-" + FUNCTION + "-" + EVENT;

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the DynamoDB client a function uses, once per container, from its environment:
- * {@code AWS_REGION} (set by Lambda), and {@code DYNAMODB_ENDPOINT} to point at DynamoDB Local.
+ * {@code AWS_REGION} (set by Lambda), and {@code DYNAMODB_ENDPOINT} to point at the DynamoDB engine.
  */
 public final class DynamoDbConnection {
 
@@ -35,7 +35,7 @@ public final class DynamoDbConnection {
         Optional<String> endpoint = Optional.ofNullable(env.get("DYNAMODB_ENDPOINT")).filter(e -> !e.isBlank());
         if (endpoint.isPresent()) {
             builder.endpointOverride(URI.create(endpoint.get()));
-            // DynamoDB Local accepts any credentials; a machine without AWS ones must still work.
+            // The local DynamoDB engine accepts any credentials; a machine without AWS ones must still work.
             builder.credentialsProvider(env.containsKey("AWS_ACCESS_KEY_ID")
                     ? EnvironmentVariableCredentialsProvider.create()
                     : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The store against DynamoDB Local over loopback: every item kind and every conditional outcome. */
+/** The store against the DynamoDB engine over loopback: every item kind and every conditional outcome. */
 class DynamoDbSurveyStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Trust records on DynamoDB Local: the document round trip, optimistic versions and the round's index. */
+/** Trust records on the DynamoDB engine: the document round trip, optimistic versions and the round's index. */
 class DynamoDbTrustRecordStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-03T12:00:00Z");

@@ -27,11 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
-class DynamoDbLocalServerTest {
+class DynamoDbEngineServerTest {
 
     @Test
     void startInMemory_shouldServeTheSdk_onLoopbackOnly() throws Exception {
-        try (var server = DynamoDbLocalServer.startInMemory()) {
+        try (var server = DynamoDbEngineServer.startInMemory()) {
             assertThat(server.host()).isEqualTo("127.0.0.1");
             assertThat(server.endpoint()).isEqualTo(URI.create("http://127.0.0.1:" + server.port()));
             assertThat(server.port()).isPositive();
@@ -44,7 +44,7 @@ class DynamoDbLocalServerTest {
 
     @Test
     void startInMemory_shouldAnswerRawHttp_likeDynamoDb() throws Exception {
-        try (var server = DynamoDbLocalServer.startInMemory()) {
+        try (var server = DynamoDbEngineServer.startInMemory()) {
             HttpRequest request = HttpRequest.newBuilder(server.endpoint())
                     .header("Content-Type", "application/x-amz-json-1.0")
                     .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
@@ -66,14 +66,14 @@ class DynamoDbLocalServerTest {
         Optional<InetAddress> external = nonLoopbackIpv4Address();
         Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
 
-        try (var server = DynamoDbLocalServer.startInMemory()) {
+        try (var server = DynamoDbEngineServer.startInMemory()) {
             assertThat(acceptsConnections(external.get(), server.port())).isFalse();
         }
     }
 
     @Test
     void close_shouldFreeThePort() throws Exception {
-        var server = DynamoDbLocalServer.startInMemory();
+        var server = DynamoDbEngineServer.startInMemory();
         int port = server.port();
 
         server.close();
@@ -93,10 +93,10 @@ class DynamoDbLocalServerTest {
         try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        try (var server = DynamoDbLocalServer.start(port, Optional.empty())) {
+        try (var server = DynamoDbEngineServer.start(port, Optional.empty())) {
             assertThat(server.port()).isEqualTo(port);
 
-            assertThatThrownBy(() -> DynamoDbLocalServer.start(port, Optional.empty()))
+            assertThatThrownBy(() -> DynamoDbEngineServer.start(port, Optional.empty()))
                     .isInstanceOf(LocalDynamoDbException.class)
                     .hasMessageContaining("could not start on 127.0.0.1:" + port);
         }
@@ -105,7 +105,7 @@ class DynamoDbLocalServerTest {
     @Test
     void startPersistent_shouldKeepTablesAndItems_acrossARestart(@TempDir Path dataDir) {
         TemplateTable table = TemplateTable.surveyTable();
-        try (var server = DynamoDbLocalServer.startPersistent(dataDir)) {
+        try (var server = DynamoDbEngineServer.startPersistent(dataDir)) {
             assertThat(server.dataDir()).contains(dataDir);
             table.createIn(server.client(), "survey");
             server.client().putItem(r -> r.tableName("survey").item(Map.of(
@@ -114,7 +114,7 @@ class DynamoDbLocalServerTest {
                     "count", AttributeValue.fromN("3"))));
         }
 
-        try (var restarted = DynamoDbLocalServer.startPersistent(dataDir)) {
+        try (var restarted = DynamoDbEngineServer.startPersistent(dataDir)) {
             var item = restarted.client().getItem(r -> r.tableName("survey").key(Map.of(
                     "pk", AttributeValue.fromS("ROUND#2025#TRUST#RXX"),
                     "sk", AttributeValue.fromS("AGG")))).item();
@@ -127,7 +127,7 @@ class DynamoDbLocalServerTest {
     @Test
     void stop_shouldRefuseCalls_andRestartServeTheSameData_onTheSamePort_withTheSameClients(@TempDir Path dataDir) {
         TemplateTable table = TemplateTable.surveyTable();
-        try (var server = DynamoDbLocalServer.startPersistent(dataDir)) {
+        try (var server = DynamoDbEngineServer.startPersistent(dataDir)) {
             var description = table.createIn(server.client(), "survey");
             Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"));
             server.client().putItem(r -> r.tableName("survey").item(key));
@@ -158,16 +158,23 @@ class DynamoDbLocalServerTest {
     }
 
     @Test
-    void stop_shouldBeRefused_inMemory_whereTheDataWouldBeLost() {
-        try (var server = DynamoDbLocalServer.startInMemory()) {
-            assertThatThrownBy(server::stop).isInstanceOf(IllegalStateException.class);
-            assertThat(server.serving()).isTrue();
+    void stopAndRestart_inMemory_shouldKeepTheData_asTheEngineKeepsItInThisProcess() {
+        try (var server = DynamoDbEngineServer.startInMemory()) {
+            TemplateTable.surveyTable().createIn(server.client(), "survey");
+            Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"));
+            server.client().putItem(r -> r.tableName("survey").item(key));
+
+            server.stop();
+            assertThat(server.serving()).isFalse();
+            server.restart();
+
+            assertThat(server.client().getItem(r -> r.tableName("survey").key(key)).item()).isEqualTo(key);
         }
     }
 
     @Test
     void streamsClient_shouldReadTheTablesStream() {
-        try (var server = DynamoDbLocalServer.startInMemory()) {
+        try (var server = DynamoDbEngineServer.startInMemory()) {
             var description = TemplateTable.surveyTable().createIn(server.client(), "survey");
             server.client().putItem(r -> r.tableName("survey").item(Map.of(
                     "pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS("s"))));
