@@ -271,10 +271,10 @@ class SurveyDefinitionsTest {
         assertThat(answer("Q05")).isEqualTo(new AnswerSpec.YesNo("NO", false));
         assertThat(answer("Q42_CONSENT")).isEqualTo(new AnswerSpec.YesNo("NO", false));
         assertThat(answer("Q44")).isEqualTo(new AnswerSpec.YesNo(null, true));
-        assertThat(answer("Q04")).isEqualTo(new AnswerSpec.FreeText(254, "email", AnswerSpec.Publication.NEVER, null));
+        assertThat(answer("Q04")).isEqualTo(new AnswerSpec.FreeText(254, "email", Readership.CENSUS_TEAM, null));
         assertThat(answer("Q42")).isEqualTo(
-                new AnswerSpec.FreeText(1500, null, AnswerSpec.Publication.WITH_CONSENT, "Q42_CONSENT"));
-        assertThat(answer("Q43")).isEqualTo(new AnswerSpec.FreeText(1000, null, AnswerSpec.Publication.NEVER, null));
+                new AnswerSpec.FreeText(1500, null, Readership.PUBLIC, "Q42_CONSENT"));
+        assertThat(answer("Q43")).isEqualTo(new AnswerSpec.FreeText(1000, null, Readership.TRUST, null));
         assertThat(definition.question("Q15").orElseThrow().restriction())
                 .isEqualTo(new Restriction("Q14", List.of("NONE", "DONT_KNOW"), List.of("NOT_APPLICABLE")));
         assertThat(definition.question("Q16").orElseThrow().restriction())

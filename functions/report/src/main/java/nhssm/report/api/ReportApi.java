@@ -80,7 +80,8 @@ public final class ReportApi {
                         case ReportFileName.Reading.Refused refused -> refusal(refused.problem());
                     });
             case TRUST_ROUTE -> inRound(request, definition -> trust(request, definition, file))
-                    // Whether the answer is 200, 403 or 404 depends on who asks.
+                    // Whether the answer is 200, 403 or 404, and which copy (the trust's or the published one),
+                    // depends on who asks: a cache must never give one reader's answer to another.
                     .withHeader("vary", "Authorization, Cookie");
             // As API Gateway answers a route it does not have.
             default -> HttpResponse.json(404, "{\"message\":\"Not Found\"}");
@@ -116,7 +117,7 @@ public final class ReportApi {
 
     /** 304 when the client's copy is current; otherwise the rendered report, if it fits in a response. */
     private HttpResponse deliver(HttpRequest request, RoundData data, ReportRequest report, Access.Granted access) {
-        EntityTag tag = EntityTag.of(data.snapshotId(), renderer.version(), report);
+        EntityTag tag = EntityTag.of(data.snapshotId(), renderer.version(), report, access.audience());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("etag", tag.header());
         headers.put("cache-control", access.cacheControl());
@@ -126,7 +127,7 @@ public final class ReportApi {
         String fileName = report.fileName(data.definition().round());
         byte[] bytes;
         try {
-            bytes = renderer.render(data, report);
+            bytes = renderer.render(data, report, access.audience());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "rendering " + fileName + " failed", e);
             return refusal(Problems.internal(request.requestId()));
