@@ -17,6 +17,7 @@ import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Problem;
+import nhssm.http.SecurityHeaders;
 import nhssm.report.content.RoundData;
 
 /**
@@ -141,12 +142,11 @@ public final class ReportApi {
         }
         headers.put("content-type", report.format().contentType());
         headers.put("content-disposition", report.format().disposition() + "; filename=\"" + fileName + "\"");
-        headers.put("x-content-type-options", "nosniff");
         if (report.format() == ReportFormat.HTML) {
             headers.put("content-security-policy", HTML_POLICY);
         }
         // Every format goes base64: its size is then exactly what counts against the limit, and no byte is re-encoded.
-        return new HttpResponse(200, headers, List.of(), bytes, true);
+        return SecurityHeaders.nosniff(new HttpResponse(200, headers, List.of(), bytes, true));
     }
 
     private static List<String> alternatives(ReportRequest report) {
@@ -160,7 +160,7 @@ public final class ReportApi {
 
     /** A problem, never stored by a cache: what it says may change with the data or the reader. */
     private static HttpResponse refusal(Problem problem) {
-        HttpResponse response = problem.toResponse().withHeader("cache-control", "no-store");
+        HttpResponse response = SecurityHeaders.privateJson(problem.toResponse());
         return problem.status() == 401
                 ? response.withHeader("www-authenticate", "Bearer realm=\"nhssm\", error=\"invalid_token\"")
                 : response;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nhssm.core.token.Scope;
+import nhssm.http.SecurityHeaders;
 import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDbExtension;
 import org.apache.pdfbox.Loader;
@@ -97,6 +98,10 @@ class TrustReportAudienceTest {
         assertThat(own.getHeaders()).containsEntry("cache-control", "private, no-cache")
                 .containsEntry("vary", "Authorization, Cookie");
         assertThat(own.getHeaders().get("etag")).isNotEqualTo(published.getHeaders().get("etag"));
+        for (APIGatewayV2HTTPResponse response : List.of(published, own, fx.send(ReportEvent.trust("2026", "RTH.pdf")))) {
+            assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("strict-transport-security", SecurityHeaders.STRICT_TRANSPORT);
+        }
         assertThat(leadRevalidatingThePublished.getStatusCode()).as("the published copy is not the lead's").isEqualTo(200);
     }
 
