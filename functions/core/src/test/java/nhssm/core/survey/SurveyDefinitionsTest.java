@@ -394,6 +394,37 @@ class SurveyDefinitionsTest {
     }
 
     @Test
+    void parse_shouldFail_whenATextForThePublicNamesNoConsent_orAPrivateTextNamesOne() throws IOException {
+        // Arrange: Q42 for the public without its consent question; Q43, for the trust, with one.
+        String json = file2026()
+                .replace("\"readers\": \"PUBLIC\",\n        \"consentQuestion\": \"Q42_CONSENT\"", "\"readers\": \"PUBLIC\"")
+                .replace("\"maxLength\": 1000,\n        \"readers\": \"TRUST\"",
+                        "\"maxLength\": 1000,\n        \"readers\": \"TRUST\", \"consentQuestion\": \"Q42_CONSENT\"");
+
+        // Act / Assert
+        assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("question Q42: readers PUBLIC needs a consentQuestion")
+                .hasMessageContaining("question Q43: a consentQuestion is only for readers PUBLIC");
+    }
+
+    @Test
+    void readers_shouldIncludeNarrowerReaders_andPublicTextNeedsConsent() {
+        AnswerSpec.FreeText example = new AnswerSpec.FreeText(10, null, Readership.PUBLIC, "Q42_CONSENT");
+        AnswerSpec.FreeText comment = new AnswerSpec.FreeText(10, null, Readership.TRUST, null);
+        AnswerSpec.FreeText contact = new AnswerSpec.FreeText(10, "email", null, null);
+
+        assertThat(example.readableBy(Readership.PUBLIC, true)).isTrue();
+        assertThat(example.readableBy(Readership.PUBLIC, false)).isFalse();
+        assertThat(example.readableBy(Readership.TRUST, false)).isTrue();
+        assertThat(comment.readableBy(Readership.PUBLIC, true)).isFalse();
+        assertThat(comment.readableBy(Readership.TRUST, false)).isTrue();
+        assertThat(comment.readableBy(Readership.CENSUS_TEAM, false)).isTrue();
+        assertThat(contact.readers()).as("the narrowest when not given").isEqualTo(Readership.CENSUS_TEAM);
+        assertThat(contact.readableBy(Readership.TRUST, true)).isFalse();
+    }
+
+    @Test
     void parse_shouldFail_whenRestrictionAtMostOrConsentReferToMissingQuestions() throws IOException {
         // Arrange
         String json = file2026()
