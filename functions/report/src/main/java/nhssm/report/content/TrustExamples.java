@@ -65,6 +65,25 @@ final class TrustExamples {
         return new Block.Section(title, blocks);
     }
 
+    /**
+     * What the published copy leaves out, in words, from the definition: "the answers to “Comments …” and the
+     * answers to “One example …” whose writers did not agree to their quoting".
+     */
+    static String leftOutOfPublication(RoundData data) {
+        List<String> parts = new ArrayList<>();
+        for (Question question : data.definition().questions()) {
+            if (question.answer() instanceof AnswerSpec.FreeText spec) {
+                String answers = "the answers to \u201C" + question.shortLabel() + "\u201D";
+                if (!ReportAudience.PUBLIC.mayReadAny(spec)) {
+                    parts.add(answers);
+                } else if (spec.consentQuestion() != null) {
+                    parts.add(answers + " whose writers did not agree to their quoting");
+                }
+            }
+        }
+        return parts.isEmpty() ? "none of what respondents wrote" : ItemFigures.joined(parts);
+    }
+
     /** A text of a question the definition still has, which the audience may read. */
     private static boolean readable(TrustInRound trust, ReportAudience audience, FreeText text) {
         return trust.data().definition().question(text.question())

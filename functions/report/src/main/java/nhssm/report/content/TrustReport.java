@@ -61,11 +61,13 @@ public final class TrustReport {
         body.add(TrustVerificationAnnex.section(trust));
         body.add(methodology(trust));
         body.add(accessibility());
-        return new ReportDocument(trust.name() + ": social media in the NHS " + data.definition().round()
-                        + (audience == ReportAudience.PUBLIC ? " (" + PUBLISHED.toLowerCase(java.util.Locale.UK) + ")" : ""),
+        String title = trust.name() + ": social media in the NHS " + data.definition().round();
+        return new ReportDocument(
+                audience == ReportAudience.PUBLIC ? title + " (" + PUBLISHED.toLowerCase(java.util.Locale.UK) + ")" : title,
                 ReportDocument.ENGLISH_UK,
-                new ReportMetadata(subject(trust, audience), data.definition().round(), data.definition().definitionVersion(),
-                        RoundData.METHODOLOGY_VERSION, data.snapshotId(), data.asOf()),
+                new ReportMetadata(subject(trust, audience), data.definition().round(),
+                        data.definition().definitionVersion(), RoundData.METHODOLOGY_VERSION, data.snapshotId(),
+                        data.asOf()),
                 body);
     }
 
@@ -111,8 +113,8 @@ public final class TrustReport {
             }
             case PUBLIC -> blocks.add(Block.Paragraph.of("This is the " + PUBLISHED.toLowerCase(java.util.Locale.UK)
                     + " of the report of " + trust.name() + ", published because the trust agreed to it. " + shows
-                    + " It leaves out what is not for publication: respondents' comments, examples their writers did "
-                    + "not agree to have quoted, and any contact details. The trust's own copy has them."));
+                    + " It leaves out what is not for publication: " + TrustExamples.leftOutOfPublication(trust.data())
+                    + ". The trust's own copy shows the trust what its respondents wrote for it."));
         }
         blocks.add(Block.ItemList.of(
                 "Everything is self-reported: it is what your trust and its staff told the census, not checked "
