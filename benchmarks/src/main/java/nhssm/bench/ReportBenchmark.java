@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nhssm.report.content.NationalReport;
+import nhssm.report.content.ReportAudience;
 import nhssm.report.content.RoundData;
 import nhssm.report.content.TrustReport;
 import nhssm.report.html.HtmlReportWriter;
@@ -91,7 +92,7 @@ final class ReportBenchmark {
         TaggedPdfWriter pdf = new TaggedPdfWriter();
         HtmlReportWriter html = new HtmlReportWriter();
         byte[] nationalPdf = pdf.write(NationalReport.build(data));
-        byte[] trustPdf = pdf.write(TrustReport.build(data, ods));
+        byte[] trustPdf = pdf.write(TrustReport.build(data, ods, ReportAudience.TRUST));
         byte[] nationalHtml = html.write(NationalReport.build(data));
 
         out.println();
@@ -103,7 +104,7 @@ final class ReportBenchmark {
         out.printf("| national (all open trusts) | PDF | %s | %s |%n",
                 warm(() -> pdf.write(NationalReport.build(data))), pdfSize(nationalPdf));
         out.printf("| one trust (%s, %d responses) | PDF | %s | %s |%n",
-                ods, round.typicalTrustResponses(), warm(() -> pdf.write(TrustReport.build(data, ods))),
+                ods, round.typicalTrustResponses(), warm(() -> pdf.write(TrustReport.build(data, ods, ReportAudience.TRUST))),
                 pdfSize(trustPdf));
         out.printf("| national (all open trusts) | HTML | %s | %s |%n",
                 warm(() -> html.write(NationalReport.build(data))), size(nationalHtml.length));

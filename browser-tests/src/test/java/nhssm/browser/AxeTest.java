@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** The accessibility check itself: it finds what is wrong, says where, and passes what is right. */
 class AxeTest {
@@ -54,7 +55,7 @@ class AxeTest {
     @Test
     void run_shouldReportEachBrokenRuleWithItsElements() {
         try (Chromium chromium = Chromium.start()) {
-            chromium.driver().get(pages.uri("/broken").toString());
+            Navigation.open(chromium.driver(), pages.uri("/broken").toString(), By.tagName("body"));
 
             Axe.Result result = Axe.run(chromium.driver());
 
@@ -83,7 +84,7 @@ class AxeTest {
     @Test
     void assertNoViolations_shouldPassASoundPage() {
         try (Chromium chromium = Chromium.start()) {
-            chromium.driver().get(pages.uri("/sound").toString());
+            Navigation.open(chromium.driver(), pages.uri("/sound").toString(), By.tagName("body"));
 
             Axe.assertNoViolations(chromium.driver());
         }
@@ -93,7 +94,7 @@ class AxeTest {
     void run_shouldSaySoAtOnce_inABrowserWithJavaScriptOff() {
         // The driver can inject axe there, but axe's timers would never fire: a clear refusal, not a timeout.
         try (Chromium chromium = Chromium.withoutJavaScript()) {
-            chromium.driver().get(pages.uri("/sound").toString());
+            Navigation.open(chromium.driver(), pages.uri("/sound").toString(), By.tagName("body"));
 
             assertThatThrownBy(() -> Axe.run(chromium.driver()))
                     .isInstanceOf(IllegalStateException.class)

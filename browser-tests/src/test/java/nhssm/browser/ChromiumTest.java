@@ -26,8 +26,8 @@ class ChromiumTest {
         try (PageServer pages = PageServer.serving(Map.of("/", SCRIPTED));
                 Chromium withScripts = Chromium.start();
                 Chromium withoutScripts = Chromium.withoutJavaScript()) {
-            withScripts.driver().get(pages.uri("/").toString());
-            withoutScripts.driver().get(pages.uri("/").toString());
+            Navigation.open(withScripts.driver(), pages.uri("/").toString(), By.tagName("body"));
+            Navigation.open(withoutScripts.driver(), pages.uri("/").toString(), By.tagName("body"));
 
             // The same page: the script runs in one browser and not in the other.
             assertThat(withScripts.driver().findElement(By.id("state")).getText()).isEqualTo("changed by script");

@@ -44,10 +44,13 @@ public final class CrossSiteLink implements AutoCloseable {
         return server.uri("localhost", "/");
     }
 
-    /** Opens the email in {@code driver} and clicks the link: returns once the browser has navigated. */
+    /**
+     * Opens the email in {@code driver} and clicks the link: returns once the browser has left the email and loaded
+     * the page the link leads to (which may itself go on, by a refresh, to another).
+     */
     public void follow(WebDriver driver) {
-        driver.get(page().toString());
-        driver.findElement(By.id(LINK_ID)).click();
+        Navigation.open(driver, page().toString(), By.id(LINK_ID));
+        Navigation.leave(driver, () -> driver.findElement(By.id(LINK_ID)).click(), By.tagName("body"), "the email's link");
     }
 
     @Override

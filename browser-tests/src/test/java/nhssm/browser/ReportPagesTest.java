@@ -54,7 +54,7 @@ class ReportPagesTest {
 
     @Test
     void nationalReport_shouldHaveNoAccessibilityViolations() {
-        chromium.driver().get(LOCAL.api("/reports/2026/national.html").toString());
+        Navigation.open(chromium.driver(), LOCAL.api("/reports/2026/national.html").toString(), By.tagName("h1"));
         Screenshots.save(chromium.driver(), "report-national");
 
         assertThat(chromium.driver().findElement(By.tagName("h1")).getText())
@@ -64,7 +64,8 @@ class ReportPagesTest {
 
     @Test
     void trustReport_shouldHaveNoAccessibilityViolations() {
-        chromium.driver().get(LOCAL.api("/reports/2026/trusts/" + ODS + ".html").toString());
+        Navigation.open(chromium.driver(), LOCAL.api("/reports/2026/trusts/" + ODS + ".html").toString(),
+                By.tagName("h1"));
         Screenshots.save(chromium.driver(), "report-trust");
 
         assertThat(chromium.driver().getPageSource()).contains(ODS);

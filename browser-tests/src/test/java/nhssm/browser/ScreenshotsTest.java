@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** A screenshot holds the whole page, not only what fits in the window. */
 class ScreenshotsTest {
@@ -29,7 +30,7 @@ class ScreenshotsTest {
                 </html>
                 """.formatted(PAGE_HEIGHT - 100);
         try (PageServer pages = PageServer.serving(Map.of("/", tall)); Chromium chromium = Chromium.start()) {
-            chromium.driver().get(pages.uri("/").toString());
+            Navigation.open(chromium.driver(), pages.uri("/").toString(), By.tagName("body"));
 
             Path file = Screenshots.save(chromium.driver(), "screenshots-test-tall");
 

@@ -129,7 +129,7 @@ class SurveyFormBrowserTest {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
 
-            driver.get(staff.surveyLink().toString());
+            Navigation.open(driver, staff.surveyLink().toString(), By.name("Q02"));
 
             for (Question question : DEFINITION.questions()) {
                 boolean asked = question.audience() == Audience.ALL && !(question.answer() instanceof AnswerSpec.FromToken);
@@ -153,7 +153,7 @@ class SurveyFormBrowserTest {
         SurveyLinks.Link lead = LOCAL.inviteLead("RTH");
         try (Chromium first = Chromium.start()) {
             SurveyPage page = new SurveyPage(first.driver());
-            first.driver().get(lead.surveyLink().toString());
+            Navigation.open(first.driver(), lead.surveyLink().toString(), By.name("Q02"));
             page.choose("Q02", "CEO").choose("Q06", "INSTAGRAM").type("Q43", HOSTILE);
             page.saveDraft();
 
@@ -161,7 +161,7 @@ class SurveyFormBrowserTest {
         }
         try (Chromium second = Chromium.start()) {
             SurveyPage page = new SurveyPage(second.driver());
-            second.driver().get(lead.surveyLink().toString());
+            Navigation.open(second.driver(), lead.surveyLink().toString(), By.name("Q02"));
 
             assertThat(page.isChosen("Q02", "CEO")).isTrue();
             assertThat(page.isChosen("Q06", "INSTAGRAM")).isTrue();
@@ -172,7 +172,7 @@ class SurveyFormBrowserTest {
     /** Follows the invitation in the email, as from webmail: another site, so the page reloads once for its cookie. */
     private static void openFromEmail(ChromeDriver driver, CrossSiteLink email) {
         email.follow(driver);
-        SurveyPage.awaitTrue(() -> !driver.findElements(By.name("Q02")).isEmpty(), "the form after the link");
+        Navigation.awaitLoaded(driver, By.name("Q02"), "the link's page reloading itself for its cookie");
     }
 
     /** Everything an official return needs but the respondent's role (Q02), and a few optional answers. */

@@ -1,13 +1,7 @@
 package nhssm.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -16,8 +10,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * what the page says. Every action is what a person could do with the page as served.
  */
 final class SurveyPage {
-
-    private static final Duration NAVIGATION_LIMIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
 
@@ -67,8 +59,8 @@ final class SurveyPage {
     private void press(String status) {
         WebElement button = driver.findElement(By.cssSelector("button[name='status'][value='" + status + "']"));
         String label = button.getText();
-        button.click();
-        awaitTrue(() -> isStale(button), "the page after pressing " + label);
+        // Every page the form leads to (the form again, the receipt, a message) has a heading.
+        Navigation.leave(driver, button::click, By.tagName("h1"), "pressing " + label);
     }
 
     String title() {
@@ -92,23 +84,5 @@ final class SurveyPage {
 
     String text(By by) {
         return driver.findElement(by).getText();
-    }
-
-    /** Polls until {@code condition} holds, failing with {@code what} after the limit. */
-    static void awaitTrue(Supplier<Boolean> condition, String what) {
-        Instant deadline = Instant.now().plus(NAVIGATION_LIMIT);
-        while (!condition.get()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    private static boolean isStale(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        }
     }
 }

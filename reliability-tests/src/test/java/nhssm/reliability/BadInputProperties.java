@@ -50,6 +50,8 @@ class BadInputProperties {
     private static RunningSystem system;
     private static HostileRequests hostile;
     private static HostileRequests.Tokens tokens;
+    /** The form token of the lead's survey page: what a browser that opened the form would post back. */
+    private static String leadCsrf;
     private static Set<Map<String, AttributeValue>> before;
     private static final Map<Route, Map<Integer, AtomicLong>> SEEN = new EnumMap<>(Route.class);
     private static final AtomicLong NANOS = new AtomicLong();
@@ -73,6 +75,8 @@ class BadInputProperties {
                 issued, RunningSystem.CLOCK_FROM.plus(Duration.ofDays(400))));
         tokens = new HostileRequests.Tokens(system.adminToken(), lead, staff, otherLead, expired, otherRound, responseId);
         hostile = new HostileRequests(tokens);
+        leadCsrf = csrfOf(RawHttp.send(system.api(), Request.get("/survey/" + ROUND)
+                .header("Cookie", "nhssm-token-" + ROUND + "=" + lead)));
         // The draft's stream record reaches the aggregate function, which writes RJ1's record; wait for it.
         AggregationWait wait = new AggregationWait(system.trustRecords(), ROUND);
         wait.await(wait.targets(List.of("RJ1")), Duration.ofSeconds(60), System.out);
@@ -214,6 +218,23 @@ class BadInputProperties {
                         .body(b.contentType(), b.bytes()), cookie, headers));
     }
 
+    /**
+     * The browser's post of the survey form, with everything right (the lead's cookie, the page's form token, the
+     * draft's version) but a number no question takes, in any field: refused with the form again (422).
+     */
+    @Property(tries = TRIES / 2)
+    void surveyPostNumbers(@ForAll("surveyPostNumberRequests") Request request) {
+        check(Route.SURVEY_POST, request);
+    }
+
+    @Provide
+    Arbitrary<Request> surveyPostNumberRequests() {
+        return hostile.hostileNumberForm().map(form -> Request.post("/survey/" + ROUND)
+                .header("Cookie", "nhssm-token-" + ROUND + "=" + tokens.lead())
+                .body(form.contentType(), ("csrf=" + HostileRequests.encode(leadCsrf) + "&version=1&"
+                        + new String(form.bytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Property(tries = TRIES)
     void surveyReceipt(@ForAll("receiptRequests") Request request) {
         check(Route.SURVEY_RECEIPT, request);
@@ -331,6 +352,13 @@ class BadInputProperties {
     }
 
     // ---- checking and counting --------------------------------------------------------------------
+
+    private static String csrfOf(RawHttp.Response page) {
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(new String(page.body(), StandardCharsets.UTF_8));
+        assertThat(csrf.find()).as("the lead's form page (%s) has a form token", page.status()).isTrue();
+        return csrf.group(1);
+    }
 
     private static void check(Route route, Request request) {
         long started = System.nanoTime();

@@ -96,6 +96,9 @@ final class HostileRequests {
                         "{\"status\":\"SUBMITTED\",\"answers\":\"x\"}", "{\"status\":\"MAYBE\",\"answers\":{}}",
                         "{\"status\":null,\"answers\":null}", "{\"status\":[\"DRAFT\"],\"answers\":{}}",
                         "{\"status\":\"DRAFT\",\"answers\":{\"Q07\":1e999999}}",
+                        "{\"status\":\"DRAFT\",\"answers\":{\"Q43\":1e999999999}}",
+                        "{\"status\":\"DRAFT\",\"answers\":{\"Q43\":1e7000000}}",
+                        "{\"status\":\"DRAFT\",\"answers\":{\"Q30\":-1e-999999999}}",
                         "{\"status\":\"DRAFT\",\"answers\":{\"Q07\":123456789012345678901234567890}}",
                         "{\"status\":\"DRAFT\",\"answers\":{\"Q07\":-1}}",
                         "{\"status\":\"DRAFT\",\"answers\":{\"Q07\":1.5}}",
@@ -147,7 +150,47 @@ final class HostileRequests {
                         .map(type -> new Body(type, "{\"status\":\"DRAFT\",\"answers\":{\"Q07\":-1}}"
                                 .getBytes(StandardCharsets.UTF_8)))),
                 weighted(1, Arbitraries.of(65_537, 200_000, 1_000_000).map(size -> Body.json(
-                        "{\"status\":\"DRAFT\",\"answers\":{\"Q42\":\"" + "y".repeat(size) + "\"}}"))));
+                        "{\"status\":\"DRAFT\",\"answers\":{\"Q42\":\"" + "y".repeat(size) + "\"}}"))),
+                weighted(3, hostileNumberBody()));
+    }
+
+    /**
+     * A number whose text is short but whose value is vast, or whose text is long: exponents from ±41 to
+     * ±999,999,999, 1,000 to 60,000 digits (a body still under 64 KB), and 100,000 digits (a body over it). None is
+     * within the range of any question, and none may be expanded on the way to being refused.
+     */
+    Arbitrary<String> hostileNumber() {
+        Arbitrary<String> exponent = Combinators.combine(Arbitraries.of("1", "-1", "9.99", "0", "-0.5", "123456789"),
+                        Arbitraries.of("e", "E", "e+", "E-", "e-", "e00000"),
+                        Arbitraries.oneOf(Arbitraries.integers().between(41, 999_999_999),
+                                Arbitraries.of(999_999_999, 7_000_000, 400, 41)))
+                .as((mantissa, e, power) -> mantissa + e + power);
+        Arbitrary<String> digits = Arbitraries.oneOf(
+                Arbitraries.integers().between(1_000, 60_000).map(n -> "9".repeat(n)),
+                Arbitraries.integers().between(1_000, 60_000).map(n -> "0." + "1".repeat(n)),
+                Arbitraries.integers().between(41, 500).map(n -> "-" + "7".repeat(n) + "e-3"),
+                Arbitraries.just("8".repeat(100_000)));
+        return Arbitraries.frequencyOf(weighted(3, exponent), weighted(2, digits));
+    }
+
+    /** A JSON or form body with a {@link #hostileNumber()} for a number, a scale or a text question. */
+    Arbitrary<Body> hostileNumberBody() {
+        Arbitrary<Body> json = Combinators.combine(Arbitraries.of("Q07", "Q30", "Q37", "Q43", "Q02", "Q06"),
+                        hostileNumber(), Arbitraries.of("%s", "[%s]", "[1, %s]", "{\"n\": %s}", "[[%s]]"))
+                .as((question, number, shape) -> Body.json("{\"status\":\"DRAFT\",\"answers\":{\"" + question
+                        + "\":" + shape.formatted(number) + "}}"));
+        return Arbitraries.frequencyOf(weighted(3, json), weighted(2, hostileNumberForm()));
+    }
+
+    /** A form with a {@link #hostileNumber()}: as a browser or a client would post it. */
+    Arbitrary<Body> hostileNumberForm() {
+        // A form sends text: a short number is a valid answer to a text question, so Q43 only gets long ones.
+        Arbitrary<String> field = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of("Q07", "Q21", "Q30", "Q37"), hostileNumber())
+                        .as((question, number) -> question + "=" + encode(number)),
+                hostileNumber().filter(n -> n.length() > 1_000).map(n -> "Q43=" + n));
+        return field.map(f -> new Body("application/x-www-form-urlencoded",
+                ("status=DRAFT&" + f).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Any body, valid ones too: for requests whose token is refused anyway. */

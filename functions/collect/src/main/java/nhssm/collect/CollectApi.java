@@ -15,6 +15,7 @@ import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.MalformedRequestException;
 import nhssm.http.Problem;
+import nhssm.http.SecurityHeaders;
 
 /**
  * The collect function's routes, dispatched on the route key API Gateway matched, so the routes
@@ -24,6 +25,7 @@ import nhssm.http.Problem;
 public final class CollectApi {
 
     private static final System.Logger LOG = System.getLogger(CollectApi.class.getName());
+    private static final String DEFINITION_ROUTE = "GET /api/rounds/{round}/definition";
 
     private final Authentication authentication;
     private final Responses responses;
@@ -40,6 +42,18 @@ public final class CollectApi {
     }
 
     public HttpResponse handle(HttpRequest request) {
+        HttpResponse response = answer(request);
+        if (isSurveyPage(request)) {
+            return response; // pages carry their own headers (HtmlPages)
+        }
+        // The definition is public and cached on purpose; every other JSON answer carries answers or tokens, or is
+        // a refusal that may repeat them.
+        return DEFINITION_ROUTE.equals(request.routeKey()) && response.status() < 400
+                ? SecurityHeaders.nosniff(response)
+                : SecurityHeaders.privateJson(response);
+    }
+
+    private HttpResponse answer(HttpRequest request) {
         try {
             return route(request);
         } catch (MalformedRequestException e) {
@@ -67,7 +81,7 @@ public final class CollectApi {
             case "POST /survey/{round}" -> inSurveyRound(request, definition -> surveyForm.post(request, definition));
             case "GET /survey/{round}/receipt" ->
                     inSurveyRound(request, definition -> surveyForm.receipt(request, definition));
-            case "GET /api/rounds/{round}/definition" ->
+            case DEFINITION_ROUTE ->
                     inRound(request, definition -> definitions.get(request, definition));
             case "POST /api/rounds/{round}/responses" ->
                     asRespondent(request, (definition, caller) -> responses.create(request, definition, caller));

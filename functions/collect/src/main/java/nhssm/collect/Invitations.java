@@ -19,6 +19,7 @@ import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenSecret;
 import nhssm.core.trust.Trust;
 import nhssm.core.trust.TrustRegister;
+import nhssm.http.Excerpt;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Json;
@@ -58,7 +59,7 @@ final class Invitations {
         try {
             body = Json.MAPPER.readTree(Utf8.decode(request.body(), "The JSON body"));
         } catch (JacksonException e) {
-            return Problem.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ").").toResponse();
+            return Problem.malformed("The body is not valid JSON (" + Excerpt.of(e.getOriginalMessage()) + ").").toResponse();
         }
         JsonNode ods = body == null ? null : body.get("odsCode");
         if (body == null || !body.isObject() || body.size() != 1 || ods == null || !ods.isTextual()) {

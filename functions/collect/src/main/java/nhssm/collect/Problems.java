@@ -3,6 +3,7 @@ package nhssm.collect;
 import java.util.List;
 import java.util.Map;
 import nhssm.core.survey.RoundWindow;
+import nhssm.http.Excerpt;
 import nhssm.http.Problem;
 
 /** The collect function's refusals, each with a type documented in docs/API.md and a message that says what would be accepted. */
@@ -36,7 +37,7 @@ final class Problems {
     }
 
     static Problem unknownRound(String round) {
-        return Problem.of(404, "not-found", "Not found", "There is no survey round '" + round + "'.");
+        return Problem.of(404, "not-found", "Not found", "There is no survey round '" + Excerpt.of(round) + "'.");
     }
 
     static Problem notFound(String detail) {
@@ -87,12 +88,15 @@ final class Problems {
         return Problem.internal("Nothing was saved. If it happens again, quote the request id.", requestId);
     }
 
-    /** One refused field: a question id or a body member such as {@code status}. */
+    /**
+     * One refused field: a question id or a body member such as {@code status}. The value is repeated as an
+     * {@link Excerpt}, and so is the field's name, which the sender chose too.
+     */
     record FieldError(String field, String value, String message) {
         Map<String, Object> toJson() {
             return value == null
-                    ? Map.of("field", field, "message", message)
-                    : Map.of("field", field, "value", value, "message", message);
+                    ? Map.of("field", Excerpt.of(field), "message", message)
+                    : Map.of("field", Excerpt.of(field), "value", Excerpt.of(value), "message", message);
         }
     }
 }

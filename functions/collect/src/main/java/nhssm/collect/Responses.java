@@ -22,6 +22,7 @@ import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Sha256;
 import nhssm.core.validation.Validation;
 import nhssm.core.validation.ValidationResult;
+import nhssm.http.Excerpt;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Problem;
@@ -190,6 +191,6 @@ final class Responses {
     }
 
     private static Problem notFound(String id) {
-        return Problems.notFound("There is no response '" + id + "' that this token can read.");
+        return Problems.notFound("There is no response '" + Excerpt.of(id) + "' that this token can read.");
     }
 }

@@ -1,7 +1,5 @@
 package nhssm.collect;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import nhssm.core.response.RawAnswers;
 import nhssm.core.response.ResponseStatus;
 import nhssm.http.FormBody;
 import nhssm.http.HttpRequest;
-import nhssm.http.Json;
 import nhssm.http.MediaType;
 import nhssm.http.Problem;
 import nhssm.http.Utf8;
@@ -68,65 +65,11 @@ sealed interface Submission {
     }
 
     private static Submission fromJson(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Utf8.decode(body, "The JSON body"));
-        } catch (JacksonException e) {
-            return new Refused(Problem.malformed("The body is not valid JSON (" + e.getOriginalMessage() + ")."));
-        }
-        if (root == null || !root.isObject()) {
-            return new Refused(Problem.malformed(
-                    "The body must be a JSON object with \"status\" and \"answers\"."));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        root.fieldNames().forEachRemaining(name -> {
-            if (!name.equals(STATUS) && !name.equals("answers")) {
-                errors.add(new FieldError(name, null,
-                        "Unknown member. A response body has only \"status\" and \"answers\"."));
-            }
-        });
-        JsonNode statusNode = root.path(STATUS);
-        ResponseStatus status = status(statusNode.isTextual() ? statusNode.asText() : null,
-                statusNode.isMissingNode() || statusNode.isTextual() ? null : statusNode.toString(), errors);
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        JsonNode answersNode = root.path("answers");
-        if (!answersNode.isMissingNode() && !answersNode.isObject()) {
-            errors.add(new FieldError("answers", null, "Send answers as an object keyed by question id."));
-        }
-        answersNode.fields().forEachRemaining(e -> answerValues(e.getKey(), e.getValue(), errors)
-                .filter(values -> !values.isEmpty())
-                .ifPresent(values -> answers.put(e.getKey(), values)));
-        return errors.isEmpty()
-                ? new Decoded(status, RawAnswers.of(answers))
-                : new Refused(Problems.invalidFields(errors));
+        return SubmissionJson.read(Utf8.decode(body, "The JSON body"));
     }
 
-    /** Text, a number, or a list of them; null and empty text mean "not answered". */
-    private static Optional<List<String>> answerValues(String question, JsonNode node, List<FieldError> errors) {
-        List<String> values = new ArrayList<>();
-        List<JsonNode> items = new ArrayList<>();
-        if (node.isArray()) {
-            node.elements().forEachRemaining(items::add);
-        } else {
-            items.add(node);
-        }
-        for (JsonNode item : items) {
-            if (item.isTextual()) {
-                if (!item.asText().isEmpty()) {
-                    values.add(item.asText());
-                }
-            } else if (item.isNumber()) {
-                values.add(item.isBigDecimal() ? item.decimalValue().toPlainString() : item.asText());
-            } else if (!item.isNull()) {
-                errors.add(new FieldError(question, item.toString(),
-                        "Send an answer as text, a number, or a list of them."));
-                return Optional.empty();
-            }
-        }
-        return Optional.of(values);
-    }
-
-    private static ResponseStatus status(String value, String badValue, List<FieldError> errors) {
+    /** The status named by {@code value}; otherwise null, and an error repeating {@code value} or {@code badValue}. */
+    static ResponseStatus status(String value, String badValue, List<FieldError> errors) {
         Optional<ResponseStatus> named = ResponseStatus.named(value);
         if (named.isPresent()) {
             return named.get();

@@ -38,6 +38,7 @@ import nhssm.core.trust.TrustName;
 import nhssm.core.validation.AnswerError;
 import nhssm.core.validation.Validation;
 import nhssm.core.validation.ValidationResult;
+import nhssm.http.Excerpt;
 import nhssm.http.FormBody;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
@@ -347,7 +348,7 @@ final class SurveyForm {
     HttpResponse unknownRound(String round) {
         String nonce = nonce();
         return HtmlPages.page(404, MessagePage.render("Page not found", List.of(
-                "There is no survey round '" + round + "'. Check the link you were sent."), nonce), nonce);
+                "There is no survey round '" + Excerpt.of(round) + "'. Check the link you were sent."), nonce), nonce);
     }
 
     /** When the database cannot be reached: nothing was saved, and trying again shortly is the remedy. */

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * The Lambda entry point of an HTTP function: decodes the HTTP API (payload 2.0) event, hands the request to
- * the function's API and encodes its response. An event that cannot be decoded is refused as
+ * the function's API and encodes its response, with the headers every response carries
+ * ({@link SecurityHeaders#everywhere}). An event that cannot be decoded is refused as
  * {@link Problem#malformed} before the API sees it, the same in every function.
  */
 public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,8 +27,9 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         try {
             request = HttpRequest.from(event);
         } catch (MalformedRequestException e) {
-            return Problem.malformed(e.getMessage()).toResponse().toEvent();
+            return SecurityHeaders.everywhere(SecurityHeaders.privateJson(Problem.malformed(e.getMessage()).toResponse()))
+                    .toEvent();
         }
-        return api.apply(request).toEvent();
+        return SecurityHeaders.everywhere(api.apply(request)).toEvent();
     }
 }

@@ -12,6 +12,12 @@ public final class Json {
 
     /** Deep enough for any body this API takes; shallow enough that nesting cannot exhaust the stack. */
     private static final int MAX_NESTING = 16;
+    /**
+     * As long as the largest body the API reads (64 KB): a number too long for a question is refused by the field's
+     * own check ({@link JsonNumber}), naming the field, rather than failing the whole body. The exponent is not
+     * bounded here: a survey answer is read as text and checked before it is expanded.
+     */
+    private static final int MAX_NUMBER_LENGTH = 64 * 1024;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -22,7 +28,7 @@ public final class Json {
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxNumberLength(100).build());
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER_LENGTH).build());
     }
 
     private Json() {

@@ -35,6 +35,7 @@ class HttpFunctionTest {
         assertThat(seen).singleElement().satisfies(r -> assertThat(r.rawPath()).isEqualTo("/path/to/resource"));
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("POST {\"test\":\"body\"}");
+        assertThat(response.getHeaders()).containsEntry("strict-transport-security", SecurityHeaders.STRICT_TRANSPORT);
     }
 
     @Test
@@ -56,5 +57,7 @@ class HttpFunctionTest {
         assertThat(problem.get("type").asText()).isEqualTo("/problems/malformed-request");
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asText()).contains("base64");
+        assertThat(response.getHeaders()).containsEntry("strict-transport-security", SecurityHeaders.STRICT_TRANSPORT)
+                .containsEntry("cache-control", "no-store").containsEntry("x-content-type-options", "nosniff");
     }
 }

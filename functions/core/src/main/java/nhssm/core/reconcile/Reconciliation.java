@@ -21,6 +21,7 @@ import nhssm.core.store.StoredResponse;
 import nhssm.core.survey.AnswerSpec;
 import nhssm.core.survey.Option;
 import nhssm.core.survey.Question;
+import nhssm.core.survey.Readership;
 import nhssm.core.survey.SurveyDefinition;
 
 /**
@@ -242,12 +243,16 @@ public final class Reconciliation {
             return roles;
         }
 
-        /** Every counted response's free text: the official return first, then individuals, each in question order. */
+        /**
+         * Every counted response's free text that the trust may read (the definition's {@code readers}): the official
+         * return first, then individuals, each in question order. A text for the census team alone (a contact
+         * address) is not a record's to carry.
+         */
         private List<FreeText> freeText() {
             List<FreeText> texts = new ArrayList<>();
             counted().forEach(response -> {
                 for (Question question : definition.questions()) {
-                    if (question.answer() instanceof AnswerSpec.FreeText spec && !isContactDetail(spec)) {
+                    if (question.answer() instanceof AnswerSpec.FreeText spec && spec.readers().includes(Readership.TRUST)) {
                         answer(question, response).ifPresent(a -> texts.add(new FreeText(
                                 question.id(), response.kind(), ((Answer.Text) a).text(), consentToQuote(spec, response))));
                     }
@@ -259,14 +264,9 @@ public final class Reconciliation {
 
     /** Quotable only where the question allows it and the same response said YES to its consent question. */
     private static boolean consentToQuote(AnswerSpec.FreeText spec, StoredResponse response) {
-        return spec.publication() == AnswerSpec.Publication.WITH_CONSENT
+        return spec.readers() == Readership.PUBLIC
                 && spec.consentQuestion() != null
                 && response.answers().code(spec.consentQuestion()).filter(YES::equals).isPresent();
-    }
-
-    /** A contact detail (the verification e-mail, Q04) is for the census team, not an answer about the trust. */
-    private static boolean isContactDetail(AnswerSpec.FreeText spec) {
-        return spec.formatName().filter("email"::equals).isPresent();
     }
 
     /**

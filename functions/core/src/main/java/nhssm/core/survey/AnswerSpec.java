@@ -79,25 +79,26 @@ public sealed interface AnswerSpec {
 
     /**
      * Free text of at most {@code maxLength} characters (code points, not bytes). {@code format} may be
-     * "email". {@code publication} says where the text may ever appear; {@code consentQuestion} names
-     * the yes/no question that allows quoting it.
+     * "email". {@code readers} says who may ever read it (the census team alone when not given); a text for
+     * the {@link Readership#PUBLIC public} is published only when the same response answers YES to
+     * {@code consentQuestion}, a yes/no question.
      */
-    record FreeText(int maxLength, String format, Publication publication, String consentQuestion)
+    record FreeText(int maxLength, String format, Readership readers, String consentQuestion)
             implements AnswerSpec {
         public FreeText {
-            publication = publication == null ? Publication.NEVER : publication;
+            readers = readers == null ? Readership.CENSUS_TEAM : readers;
         }
 
         public Optional<String> formatName() {
             return Optional.ofNullable(format);
         }
-    }
 
-    /** Where a free-text answer may appear beyond the trust's own report. */
-    enum Publication {
-        /** Only ever shown back to the trust itself. */
-        NEVER,
-        /** Quotable in published reports when the consent question is answered YES. */
-        WITH_CONSENT
+        /**
+         * Whether an output for {@code reader} may show an answer to this question. {@code consented}: whether
+         * the response that gave it answered YES to the consent question; only the public's outputs need it.
+         */
+        public boolean readableBy(Readership reader, boolean consented) {
+            return readers.includes(reader) && (reader != Readership.PUBLIC || consented);
+        }
     }
 }

@@ -322,8 +322,11 @@ public final class SurveyDefinitions {
                 }
                 t.formatName().filter(f -> !f.equals("email"))
                         .ifPresent(f -> problems.add(at + "unknown text format " + f));
-                if (t.publication() == AnswerSpec.Publication.WITH_CONSENT && t.consentQuestion() == null) {
-                    problems.add(at + "publication WITH_CONSENT needs a consentQuestion");
+                if (t.readers() == Readership.PUBLIC && t.consentQuestion() == null) {
+                    problems.add(at + "readers PUBLIC needs a consentQuestion: the public reads a text only with its writer's consent");
+                }
+                if (t.readers() != Readership.PUBLIC && t.consentQuestion() != null) {
+                    problems.add(at + "a consentQuestion is only for readers PUBLIC");
                 }
                 if (t.consentQuestion() != null) {
                     Question consent = byId.get(t.consentQuestion());

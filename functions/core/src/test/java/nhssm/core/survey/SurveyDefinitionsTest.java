@@ -271,10 +271,10 @@ class SurveyDefinitionsTest {
         assertThat(answer("Q05")).isEqualTo(new AnswerSpec.YesNo("NO", false));
         assertThat(answer("Q42_CONSENT")).isEqualTo(new AnswerSpec.YesNo("NO", false));
         assertThat(answer("Q44")).isEqualTo(new AnswerSpec.YesNo(null, true));
-        assertThat(answer("Q04")).isEqualTo(new AnswerSpec.FreeText(254, "email", AnswerSpec.Publication.NEVER, null));
+        assertThat(answer("Q04")).isEqualTo(new AnswerSpec.FreeText(254, "email", Readership.CENSUS_TEAM, null));
         assertThat(answer("Q42")).isEqualTo(
-                new AnswerSpec.FreeText(1500, null, AnswerSpec.Publication.WITH_CONSENT, "Q42_CONSENT"));
-        assertThat(answer("Q43")).isEqualTo(new AnswerSpec.FreeText(1000, null, AnswerSpec.Publication.NEVER, null));
+                new AnswerSpec.FreeText(1500, null, Readership.PUBLIC, "Q42_CONSENT"));
+        assertThat(answer("Q43")).isEqualTo(new AnswerSpec.FreeText(1000, null, Readership.TRUST, null));
         assertThat(definition.question("Q15").orElseThrow().restriction())
                 .isEqualTo(new Restriction("Q14", List.of("NONE", "DONT_KNOW"), List.of("NOT_APPLICABLE")));
         assertThat(definition.question("Q16").orElseThrow().restriction())
@@ -391,6 +391,37 @@ class SurveyDefinitionsTest {
         // Act / Assert
         assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("question Q07 is defined twice");
+    }
+
+    @Test
+    void parse_shouldFail_whenATextForThePublicNamesNoConsent_orAPrivateTextNamesOne() throws IOException {
+        // Arrange: Q42 for the public without its consent question; Q43, for the trust, with one.
+        String json = file2026()
+                .replace("\"readers\": \"PUBLIC\",\n        \"consentQuestion\": \"Q42_CONSENT\"", "\"readers\": \"PUBLIC\"")
+                .replace("\"maxLength\": 1000,\n        \"readers\": \"TRUST\"",
+                        "\"maxLength\": 1000,\n        \"readers\": \"TRUST\", \"consentQuestion\": \"Q42_CONSENT\"");
+
+        // Act / Assert
+        assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("question Q42: readers PUBLIC needs a consentQuestion")
+                .hasMessageContaining("question Q43: a consentQuestion is only for readers PUBLIC");
+    }
+
+    @Test
+    void readers_shouldIncludeNarrowerReaders_andPublicTextNeedsConsent() {
+        AnswerSpec.FreeText example = new AnswerSpec.FreeText(10, null, Readership.PUBLIC, "Q42_CONSENT");
+        AnswerSpec.FreeText comment = new AnswerSpec.FreeText(10, null, Readership.TRUST, null);
+        AnswerSpec.FreeText contact = new AnswerSpec.FreeText(10, "email", null, null);
+
+        assertThat(example.readableBy(Readership.PUBLIC, true)).isTrue();
+        assertThat(example.readableBy(Readership.PUBLIC, false)).isFalse();
+        assertThat(example.readableBy(Readership.TRUST, false)).isTrue();
+        assertThat(comment.readableBy(Readership.PUBLIC, true)).isFalse();
+        assertThat(comment.readableBy(Readership.TRUST, false)).isTrue();
+        assertThat(comment.readableBy(Readership.CENSUS_TEAM, false)).isTrue();
+        assertThat(contact.readers()).as("the narrowest when not given").isEqualTo(Readership.CENSUS_TEAM);
+        assertThat(contact.readableBy(Readership.TRUST, true)).isFalse();
     }
 
     @Test

@@ -2,15 +2,18 @@ package nhssm.report.api;
 
 import java.util.Optional;
 import nhssm.core.token.Sha256;
+import nhssm.report.content.ReportAudience;
 
 /**
  * A report's ETag, derived from what its bytes are made from (the data snapshot, the renderers' version,
- * the report and format), so it is known before rendering and a revalidation costs one query, not a render.
+ * the report and format, and whom the copy is for), so it is known before rendering and a revalidation costs one
+ * query, not a render; the trust's copy and the published one never share a tag.
  */
 record EntityTag(String opaque) {
 
-    static EntityTag of(String snapshotId, String rendererVersion, ReportRequest report) {
-        String identity = String.join("\n", snapshotId, rendererVersion, report.subject(), report.format().extension());
+    static EntityTag of(String snapshotId, String rendererVersion, ReportRequest report, ReportAudience audience) {
+        String identity = String.join("\n", snapshotId, rendererVersion, report.subject(), report.format().extension(),
+                audience.name());
         return new EntityTag(Sha256.hex(identity).substring(0, 32));
     }
 

@@ -2,6 +2,7 @@ package nhssm.report.api;
 
 import java.util.List;
 import java.util.Locale;
+import nhssm.http.Excerpt;
 import nhssm.http.Problem;
 
 /**
@@ -21,21 +22,21 @@ final class Problems {
 
     static Problem unknownRound(String round, List<String> rounds) {
         return Problem.of(404, "not-found", "Not found",
-                        "There is no survey round '" + round + "'. Reports exist for "
+                        "There is no survey round '" + Excerpt.of(round) + "'. Reports exist for "
                                 + (rounds.size() == 1 ? "round " : "rounds ") + String.join(", ", rounds) + ".")
                 .with("rounds", rounds);
     }
 
     static Problem unknownReport(String round, String file, List<String> accepted) {
         return Problem.of(404, "not-found", "Not found",
-                        "There is no report '" + file + "' in round " + round + ". Ask for one of "
+                        "There is no report '" + Excerpt.of(file) + "' in round " + round + ". Ask for one of "
                                 + String.join(", ", accepted) + ".")
                 .with("accepted", accepted);
     }
 
     static Problem malformedOdsCode(String round, String value) {
         return Problem.of(404, "not-found", "Not found",
-                        "'" + value + "' is not an ODS code. A trust's report is at /reports/" + round
+                        "'" + Excerpt.of(value) + "' is not an ODS code. A trust's report is at /reports/" + round
                                 + "/trusts/<ODS code>.pdf or .html, with " + ReportFileName.ODS_CODE_FORM + ".")
                 .with("field", "ods")
                 .with("accepted", ReportFileName.ODS_CODE_FORM);

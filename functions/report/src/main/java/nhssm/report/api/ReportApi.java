@@ -17,6 +17,7 @@ import nhssm.core.trust.TrustRegister;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Problem;
+import nhssm.http.SecurityHeaders;
 import nhssm.report.content.RoundData;
 
 /**
@@ -80,7 +81,8 @@ public final class ReportApi {
                         case ReportFileName.Reading.Refused refused -> refusal(refused.problem());
                     });
             case TRUST_ROUTE -> inRound(request, definition -> trust(request, definition, file))
-                    // Whether the answer is 200, 403 or 404 depends on who asks.
+                    // Whether the answer is 200, 403 or 404, and which copy (the trust's or the published one),
+                    // depends on who asks: a cache must never give one reader's answer to another.
                     .withHeader("vary", "Authorization, Cookie");
             // As API Gateway answers a route it does not have.
             default -> HttpResponse.json(404, "{\"message\":\"Not Found\"}");
@@ -116,7 +118,7 @@ public final class ReportApi {
 
     /** 304 when the client's copy is current; otherwise the rendered report, if it fits in a response. */
     private HttpResponse deliver(HttpRequest request, RoundData data, ReportRequest report, Access.Granted access) {
-        EntityTag tag = EntityTag.of(data.snapshotId(), renderer.version(), report);
+        EntityTag tag = EntityTag.of(data.snapshotId(), renderer.version(), report, access.audience());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("etag", tag.header());
         headers.put("cache-control", access.cacheControl());
@@ -126,7 +128,7 @@ public final class ReportApi {
         String fileName = report.fileName(data.definition().round());
         byte[] bytes;
         try {
-            bytes = renderer.render(data, report);
+            bytes = renderer.render(data, report, access.audience());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "rendering " + fileName + " failed", e);
             return refusal(Problems.internal(request.requestId()));
@@ -140,12 +142,11 @@ public final class ReportApi {
         }
         headers.put("content-type", report.format().contentType());
         headers.put("content-disposition", report.format().disposition() + "; filename=\"" + fileName + "\"");
-        headers.put("x-content-type-options", "nosniff");
         if (report.format() == ReportFormat.HTML) {
             headers.put("content-security-policy", HTML_POLICY);
         }
         // Every format goes base64: its size is then exactly what counts against the limit, and no byte is re-encoded.
-        return new HttpResponse(200, headers, List.of(), bytes, true);
+        return SecurityHeaders.nosniff(new HttpResponse(200, headers, List.of(), bytes, true));
     }
 
     private static List<String> alternatives(ReportRequest report) {
@@ -159,7 +160,7 @@ public final class ReportApi {
 
     /** A problem, never stored by a cache: what it says may change with the data or the reader. */
     private static HttpResponse refusal(Problem problem) {
-        HttpResponse response = problem.toResponse().withHeader("cache-control", "no-store");
+        HttpResponse response = SecurityHeaders.privateJson(problem.toResponse());
         return problem.status() == 401
                 ? response.withHeader("www-authenticate", "Bearer realm=\"nhssm\", error=\"invalid_token\"")
                 : response;

@@ -1,6 +1,7 @@
 package nhssm.report.api;
 
 import nhssm.report.content.NationalReport;
+import nhssm.report.content.ReportAudience;
 import nhssm.report.content.RoundData;
 import nhssm.report.content.TrustReport;
 import nhssm.report.csv.NationalCsv;
@@ -19,7 +20,7 @@ final class ReportRenderer {
      * Part of every ETag. Raise it when a change makes any renderer give different bytes for the same data.
      * On AWS the deployed function version is part of the ETag too, so a deployment never serves stale copies.
      */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     private final TaggedPdfWriter pdf = new TaggedPdfWriter();
     private final HtmlReportWriter html = new HtmlReportWriter();
@@ -35,14 +36,15 @@ final class ReportRenderer {
         return version;
     }
 
-    byte[] render(RoundData data, ReportRequest report) {
+    /** {@code audience}: whom the copy is for; the national report is always the public's. */
+    byte[] render(RoundData data, ReportRequest report, ReportAudience audience) {
         return switch (report) {
             case ReportRequest.National n -> switch (n.format()) {
                 case PDF -> pdf.write(NationalReport.build(data));
                 case HTML -> html.write(NationalReport.build(data));
                 case CSV -> NationalCsv.write(data);
             };
-            case ReportRequest.ForTrust t -> document(TrustReport.build(data, t.odsCode()), t.format());
+            case ReportRequest.ForTrust t -> document(TrustReport.build(data, t.odsCode(), audience), t.format());
         };
     }
 

@@ -6,10 +6,10 @@ import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Scope;
 
 /**
- * Who may read a trust's report: anyone once the trust consented to publication; otherwise its own lead
- * and the census team. A reader who may not read it learns nothing about the trust: an unknown trust, one
- * that took no part and one that keeps its report private get the same refusal, which depends only on the
- * reader and the URL.
+ * Who may read which copy of a trust's report: its own lead and the census team the trust's copy; anyone else the
+ * published copy once the trust consented to publication. A reader who may not read it learns nothing about the
+ * trust: an unknown trust, one that took no part and one that keeps its report private get the same refusal,
+ * which depends only on the reader and the URL.
  */
 final class TrustReportAccess {
 
@@ -20,9 +20,6 @@ final class TrustReportAccess {
     static Access decide(Reader reader, SurveyDefinition definition, String odsCode, Optional<TrustRecord> record) {
         String round = definition.round();
         Optional<TrustRecord> responded = record.filter(TrustRecord::responded);
-        if (responded.filter(r -> PublicationConsent.given(definition, r)).isPresent()) {
-            return Access.PUBLIC;
-        }
         boolean entitled = switch (reader) {
             case Reader.Admin a -> true;
             case Reader.Holder h -> h.grant().scope() == Scope.LEAD && h.grant().odsCode().equals(odsCode);
@@ -31,6 +28,9 @@ final class TrustReportAccess {
         };
         if (entitled) {
             return responded.isPresent() ? Access.PRIVATE : new Access.Refused(Problems.noReport(round, odsCode));
+        }
+        if (responded.filter(r -> PublicationConsent.given(definition, r)).isPresent()) {
+            return Access.PUBLIC;
         }
         return new Access.Refused(switch (reader) {
             case Reader.Anonymous a -> Problems.notPublished(round, odsCode);

@@ -28,6 +28,7 @@ import nhssm.core.stats.SuppressionRule;
 import nhssm.core.stats.Thresholds;
 import nhssm.core.survey.AnswerSpec;
 import nhssm.core.survey.Question;
+import nhssm.core.survey.Readership;
 import nhssm.core.survey.Section;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.trust.Trust;
@@ -423,15 +424,15 @@ public final class NationalReport {
                 + "trust it came from, never to a trust by name or to a person, and printed exactly as written. "
                 + "Examples are in alphabetical order of their text, which says nothing about their merit."));
         for (Question question : definition.questions()) {
-            if (!(question.answer() instanceof AnswerSpec.FreeText text)
-                    || text.publication() != AnswerSpec.Publication.WITH_CONSENT) {
+            if (!(question.answer() instanceof AnswerSpec.FreeText text) || !ReportAudience.PUBLIC.mayReadAny(text)) {
                 continue;
             }
             List<Quote> quotes = new ArrayList<>();
             // Only the records the figures count: a closed trust's or another round's text is not quoted.
             for (Trust trust : statistics.participants()) {
                 for (FreeText free : statistics.record(trust.odsCode()).map(TrustRecord::freeText).orElse(List.of())) {
-                    if (free.question().equals(question.id()) && free.consentToQuote() && !free.text().isBlank()) {
+                    if (free.question().equals(question.id()) && ReportAudience.PUBLIC.mayRead(text, free)
+                            && !free.text().isBlank()) {
                         quotes.add(new Quote(free.text(), attribution(trust, free.from())));
                     }
                 }
@@ -452,8 +453,7 @@ public final class NationalReport {
                     ItemFigures.blocks(item, ItemFigures.nationalAndPeerGroups())));
         }
         List<String> unpublished = definition.questions().stream()
-                .filter(q -> q.answer() instanceof AnswerSpec.FreeText t && t.publication() == AnswerSpec.Publication.NEVER
-                        && t.formatName().isEmpty())
+                .filter(q -> q.answer() instanceof AnswerSpec.FreeText t && t.readers() == Readership.TRUST)
                 .map(q -> "\u201C" + q.shortLabel() + "\u201D (" + q.id() + ")")
                 .toList();
         if (!unpublished.isEmpty()) {

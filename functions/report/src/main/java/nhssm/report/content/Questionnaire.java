@@ -50,10 +50,11 @@ public final class Questionnaire {
             case AnswerSpec.Likert l -> "A point from " + point(l, l.min()) + " to " + point(l, l.max())
                     + (l.extraOptions().isEmpty() ? "" : ", or " + labels(l.extraOptions())) + ".";
             case AnswerSpec.YesNo y -> "Yes or No.";
-            case AnswerSpec.FreeText t -> "Free text of at most " + t.maxLength() + " characters. " + switch (t.publication()) {
-                case WITH_CONSENT -> "Quoted in a published report only when the same response answers Yes to "
+            case AnswerSpec.FreeText t -> "Free text of at most " + t.maxLength() + " characters. " + switch (t.readers()) {
+                case PUBLIC -> "Quoted in a published report only when the same response answers Yes to "
                         + t.consentQuestion() + ".";
-                case NEVER -> "Never published.";
+                case TRUST -> "Shown to the trust in its own report; never published.";
+                case CENSUS_TEAM -> "Read by the census team only; never in a report.";
             };
         };
     }

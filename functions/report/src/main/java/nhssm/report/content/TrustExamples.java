@@ -9,30 +9,40 @@ import nhssm.core.survey.Question;
 import nhssm.report.document.Block;
 
 /**
- * "Your examples and comments": everything the trust's respondents wrote, verbatim and never merged, under the
- * question it answers. Each text says whether it came from the official return or an individual response and
- * whether it may be quoted, never who wrote it. Only this trust's own record is read, so no other trust's words
- * can appear.
+ * "Your examples and comments": what the trust's respondents wrote that the report's audience may read (the
+ * survey definition's {@code readers} of each question, and the writer's consent for the public), verbatim and
+ * never merged, under the question it answers. Each text says whether it came from the official return or an
+ * individual response and whether it may be quoted, never who wrote it. Only this trust's own record is read, so
+ * no other trust's words can appear.
  */
 final class TrustExamples {
 
     static final String TITLE = "Your examples and comments";
+    static final String PUBLISHED_TITLE = "Examples quoted with consent";
 
     private TrustExamples() {
     }
 
-    static Block.Section section(TrustInRound trust) {
-        List<FreeText> texts = trust.record().map(r -> r.freeText()).orElse(List.of());
+    static Block.Section section(TrustInRound trust, ReportAudience audience) {
+        List<FreeText> texts = trust.record().map(r -> r.freeText()).orElse(List.of()).stream()
+                .filter(t -> readable(trust, audience, t)).toList();
+        String title = audience == ReportAudience.PUBLIC ? PUBLISHED_TITLE : TITLE;
         List<Block> blocks = new ArrayList<>();
         if (texts.isEmpty()) {
-            blocks.add(Block.Paragraph.of(trust.responded()
-                    ? "Your respondents wrote no examples or comments."
-                    : "Your trust did not respond, so there are no examples or comments to show."));
-            return new Block.Section(TITLE, blocks);
+            blocks.add(Block.Paragraph.of(!trust.responded()
+                    ? "Your trust did not respond, so there are no examples or comments to show."
+                    : audience == ReportAudience.PUBLIC ? "No example from this trust may be quoted."
+                    : "Your respondents wrote no examples or comments."));
+            return new Block.Section(title, blocks);
         }
-        blocks.add(Block.Paragraph.of("What your respondents wrote, exactly as they typed it, in any language. It is "
-                + "shown to your trust only; each text says whether it came from the official return or an individual "
-                + "response, never who wrote it."));
+        blocks.add(Block.Paragraph.of(switch (audience) {
+            case TRUST -> "What your respondents wrote, exactly as they typed it, in any language. It is shown to your "
+                    + "trust only; each text says whether it came from the official return or an individual response, "
+                    + "never who wrote it.";
+            case PUBLIC -> "Examples the trust's respondents agreed to have quoted, exactly as they typed them, in any "
+                    + "language; each says whether it came from the official return or an individual response, never "
+                    + "who wrote it. Comments and examples not agreed for quoting are left out.";
+        }));
         for (Question question : trust.data().definition().questions()) {
             if (!(question.answer() instanceof AnswerSpec.FreeText spec)) {
                 continue;
@@ -52,11 +62,37 @@ final class TrustExamples {
             }
             blocks.add(new Block.Section(question.shortLabel(), part));
         }
-        return new Block.Section(TITLE, blocks);
+        return new Block.Section(title, blocks);
+    }
+
+    /**
+     * What the published copy leaves out, in words, from the definition: "the answers to “Comments …” and the
+     * answers to “One example …” whose writers did not agree to their quoting".
+     */
+    static String leftOutOfPublication(RoundData data) {
+        List<String> parts = new ArrayList<>();
+        for (Question question : data.definition().questions()) {
+            if (question.answer() instanceof AnswerSpec.FreeText spec) {
+                String answers = "the answers to \u201C" + question.shortLabel() + "\u201D";
+                if (!ReportAudience.PUBLIC.mayReadAny(spec)) {
+                    parts.add(answers);
+                } else if (spec.consentQuestion() != null) {
+                    parts.add(answers + " whose writers did not agree to their quoting");
+                }
+            }
+        }
+        return parts.isEmpty() ? "none of what respondents wrote" : ItemFigures.joined(parts);
+    }
+
+    /** A text of a question the definition still has, which the audience may read. */
+    private static boolean readable(TrustInRound trust, ReportAudience audience, FreeText text) {
+        return trust.data().definition().question(text.question())
+                .filter(q -> q.answer() instanceof AnswerSpec.FreeText spec && audience.mayRead(spec, text))
+                .isPresent();
     }
 
     private static String publication(AnswerSpec.FreeText spec, FreeText text) {
-        if (spec.publication() == AnswerSpec.Publication.NEVER) {
+        if (!ReportAudience.PUBLIC.mayReadAny(spec)) {
             return "never published word for word";
         }
         return text.consentToQuote()

@@ -30,6 +30,7 @@ public final class TrustReport {
     static final String EXAMPLES_SECTION = "EX";
 
     static final String STATUS = "Draft for verification";
+    static final String PUBLISHED = "Published version";
     static final String HOW_TO_READ = "How to read this report";
     static final String AT_A_GLANCE = "At a glance";
     static final String QUESTIONS_TO_CONSIDER = "Questions to consider";
@@ -40,37 +41,44 @@ public final class TrustReport {
     }
 
     /**
-     * The report of the trust with {@code odsCode}.
+     * The report of the trust with {@code odsCode}, for {@code audience}: the trust's own copy, or the published one,
+     * which leaves out whatever the survey definition keeps from the public and says that it is the published version.
      *
      * @throws IllegalArgumentException when no trust of the round has that code (not in the reference list, or
      *                                  not open on the census date)
      */
-    public static ReportDocument build(RoundData data, String odsCode) {
+    public static ReportDocument build(RoundData data, String odsCode, ReportAudience audience) {
         TrustInRound trust = TrustInRound.of(data, odsCode);
         List<Block> body = new ArrayList<>();
-        body.add(howToRead(trust));
+        body.add(howToRead(trust, audience));
         body.add(atAGlance(trust));
         body.add(TrustResponses.section(trust, section(data, IDENTITY_SECTION).orElse(null)));
         for (Section section : comparedSections(data)) {
             body.add(sectionPart(trust, section));
         }
         section(data, MATURITY_SECTION).ifPresent(s -> body.add(TrustMaturityProfile.section(trust, s)));
-        body.add(TrustExamples.section(trust));
+        body.add(TrustExamples.section(trust, audience));
         body.add(TrustVerificationAnnex.section(trust));
         body.add(methodology(trust));
         body.add(accessibility());
-        return new ReportDocument(trust.name() + ": social media in the NHS " + data.definition().round(),
+        String title = trust.name() + ": social media in the NHS " + data.definition().round();
+        return new ReportDocument(
+                audience == ReportAudience.PUBLIC ? title + " (" + PUBLISHED.toLowerCase(java.util.Locale.UK) + ")" : title,
                 ReportDocument.ENGLISH_UK,
-                new ReportMetadata(subject(trust), data.definition().round(), data.definition().definitionVersion(),
-                        RoundData.METHODOLOGY_VERSION, data.snapshotId(), data.asOf()),
+                new ReportMetadata(subject(trust, audience), data.definition().round(),
+                        data.definition().definitionVersion(), RoundData.METHODOLOGY_VERSION, data.snapshotId(),
+                        data.asOf()),
                 body);
     }
 
-    /** The cover line: who the report is about, its peer group and its status. */
-    private static String subject(TrustInRound trust) {
+    /** The cover line: who the report is about, its peer group, its status and, for the public, that it is published. */
+    private static String subject(TrustInRound trust, ReportAudience audience) {
         return trust.name() + " (ODS code " + trust.ods() + "). Peer group: "
                 + trust.peers().map(p -> p.label()).orElse("none (this type of trust joins no peer group)")
-                + ". Status: " + STATUS.toLowerCase(java.util.Locale.UK) + ".";
+                + ". Status: " + switch (audience) {
+                    case TRUST -> STATUS.toLowerCase(java.util.Locale.UK) + ".";
+                    case PUBLIC -> PUBLISHED.toLowerCase(java.util.Locale.UK) + ", with the trust's consent.";
+                };
     }
 
     private static Optional<Section> section(RoundData data, String code) {
@@ -88,17 +96,26 @@ public final class TrustReport {
 
     // ---- 2. How to read ----
 
-    private static Block.Section howToRead(TrustInRound trust) {
+    private static Block.Section howToRead(TrustInRound trust, ReportAudience audience) {
         String peers = trust.peersInSentence();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Block.Paragraph.of("This report is for " + trust.name() + ". It shows what your trust told the "
-                + trust.data().definition().round() + " census of social media in the NHS, beside "
-                + (trust.peers().isPresent() ? "your peer group (" + peers + ") and " : "") + "all trusts. It is "
-                + "private to your trust and the census team unless your trust agreed to its publication."));
-        blocks.add(Block.Paragraph.of("Status: " + STATUS.toLowerCase(java.util.Locale.UK) + ". There is no separate "
-                + "verification step yet. Please check the data verification annex at the end of this report and "
-                + "correct any answer through the survey while the census is open; the report is then produced again "
-                + "from the corrected answers."));
+        String shows = "It shows what " + trust.name() + " told the " + trust.data().definition().round()
+                + " census of social media in the NHS, beside "
+                + (trust.peers().isPresent() ? "its peer group (" + peers + ") and " : "") + "all trusts.";
+        switch (audience) {
+            case TRUST -> {
+                blocks.add(Block.Paragraph.of("This report is for " + trust.name() + ". " + shows + " It is private "
+                        + "to your trust and the census team unless your trust agreed to its publication."));
+                blocks.add(Block.Paragraph.of("Status: " + STATUS.toLowerCase(java.util.Locale.UK) + ". There is no "
+                        + "separate verification step yet. Please check the data verification annex at the end of this "
+                        + "report and correct any answer through the survey while the census is open; the report is "
+                        + "then produced again from the corrected answers."));
+            }
+            case PUBLIC -> blocks.add(Block.Paragraph.of("This is the " + PUBLISHED.toLowerCase(java.util.Locale.UK)
+                    + " of the report of " + trust.name() + ", published because the trust agreed to it. " + shows
+                    + " It leaves out what is not for publication: " + TrustExamples.leftOutOfPublication(trust.data())
+                    + ". The trust's own copy shows the trust what its respondents wrote for it."));
+        }
         blocks.add(Block.ItemList.of(
                 "Everything is self-reported: it is what your trust and its staff told the census, not checked "
                         + "independently.",

@@ -3,6 +3,7 @@ package nhssm.report.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import nhssm.report.content.ReportAudience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntityTagTest {
 
     private static final EntityTag TAG = EntityTag.of("2026-0a1b2c3d4e5f", "1/$LATEST",
-            new ReportRequest.National(ReportFormat.PDF));
+            new ReportRequest.National(ReportFormat.PDF), ReportAudience.PUBLIC);
 
     @ParameterizedTest
     @ValueSource(strings = {"\"%s\"", "W/\"%s\"", "*", " * ", "\"a\", \"%s\"", "\"a\",W/\"%s\"", "\"a\" ,\t \"%s\" ",
@@ -35,15 +36,17 @@ class EntityTagTest {
     void of_shouldDependOnEveryInput() {
         ReportRequest pdf = new ReportRequest.National(ReportFormat.PDF);
 
-        assertThat(EntityTag.of("s", "1/$LATEST", pdf)).isEqualTo(EntityTag.of("s", "1/$LATEST", pdf));
+        assertThat(EntityTag.of("s", "1/$LATEST", pdf, ReportAudience.PUBLIC))
+                .isEqualTo(EntityTag.of("s", "1/$LATEST", pdf, ReportAudience.PUBLIC));
         assertThat(java.util.List.of(
-                EntityTag.of("s", "1/$LATEST", pdf),
-                EntityTag.of("t", "1/$LATEST", pdf),
-                EntityTag.of("s", "2/$LATEST", pdf),
-                EntityTag.of("s", "1/$LATEST", new ReportRequest.National(ReportFormat.HTML)),
-                EntityTag.of("s", "1/$LATEST", new ReportRequest.ForTrust("RJ1", ReportFormat.PDF)),
-                EntityTag.of("s", "1/$LATEST", new ReportRequest.ForTrust("RJZ", ReportFormat.PDF))))
+                EntityTag.of("s", "1/$LATEST", pdf, ReportAudience.PUBLIC),
+                EntityTag.of("t", "1/$LATEST", pdf, ReportAudience.PUBLIC),
+                EntityTag.of("s", "2/$LATEST", pdf, ReportAudience.PUBLIC),
+                EntityTag.of("s", "1/$LATEST", new ReportRequest.National(ReportFormat.HTML), ReportAudience.PUBLIC),
+                EntityTag.of("s", "1/$LATEST", new ReportRequest.ForTrust("RJ1", ReportFormat.PDF), ReportAudience.PUBLIC),
+                EntityTag.of("s", "1/$LATEST", new ReportRequest.ForTrust("RJ1", ReportFormat.PDF), ReportAudience.TRUST),
+                EntityTag.of("s", "1/$LATEST", new ReportRequest.ForTrust("RJZ", ReportFormat.PDF), ReportAudience.PUBLIC)))
                 .doesNotHaveDuplicates();
-        assertThat(EntityTag.of("s", "1/$LATEST", pdf).header()).matches("\"[0-9a-f]{32}\"");
+        assertThat(EntityTag.of("s", "1/$LATEST", pdf, ReportAudience.PUBLIC).header()).matches("\"[0-9a-f]{32}\"");
     }
 }

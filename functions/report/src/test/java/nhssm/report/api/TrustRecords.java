@@ -40,17 +40,28 @@ final class TrustRecords {
     }
 
     static TrustRecord official(String odsCode, Map<String, List<String>> raw, long watermark) {
+        return Reconciliation.reconcile(SURVEY_2026, List.of(submitted(odsCode, ResponseKind.OFFICIAL, raw)), watermark);
+    }
+
+    /** A trust whose official return and individual responses (each a map of raw answers) were all submitted. */
+    static TrustRecord reconciled(String odsCode, Map<String, List<String>> official,
+            List<Map<String, List<String>>> individuals) {
+        List<StoredResponse> responses = new java.util.ArrayList<>();
+        responses.add(submitted(odsCode, ResponseKind.OFFICIAL, official));
+        individuals.forEach(raw -> responses.add(submitted(odsCode, ResponseKind.INDIVIDUAL, raw)));
+        return Reconciliation.reconcile(SURVEY_2026, responses, responses.size());
+    }
+
+    private static StoredResponse submitted(String odsCode, ResponseKind kind, Map<String, List<String>> raw) {
         // Validated as a draft so a few answers are enough; stored as submitted, because only submitted
         // responses count. The report reads records, so completeness is not what is tested here.
-        Answers answers = switch (Validation.validate(SURVEY_2026, ResponseKind.OFFICIAL, ResponseStatus.DRAFT,
-                RawAnswers.of(raw))) {
+        Answers answers = switch (Validation.validate(SURVEY_2026, kind, ResponseStatus.DRAFT, RawAnswers.of(raw))) {
             case ValidationResult.Accepted accepted -> accepted.answers();
             case ValidationResult.Rejected rejected -> throw new IllegalArgumentException(rejected.errors().toString());
         };
-        StoredResponse response = new StoredResponse(new ResponseKey("2026", odsCode, UUID.randomUUID().toString()),
-                ResponseKind.OFFICIAL, ResponseStatus.SUBMITTED, 1, SURVEY_2026.definitionVersion(), answers,
+        return new StoredResponse(new ResponseKey("2026", odsCode, UUID.randomUUID().toString()),
+                kind, ResponseStatus.SUBMITTED, 1, SURVEY_2026.definitionVersion(), answers,
                 SUBMITTED_AT, SUBMITTED_AT, SUBMITTED_AT);
-        return Reconciliation.reconcile(SURVEY_2026, List.of(response), watermark);
     }
 
     /** A trust whose only response is a draft: it has a record, but took no part. */

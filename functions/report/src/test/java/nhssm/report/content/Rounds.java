@@ -22,6 +22,7 @@ import nhssm.core.survey.AnswerSpec;
 import nhssm.core.survey.Audience;
 import nhssm.core.survey.Option;
 import nhssm.core.survey.Question;
+import nhssm.core.survey.Readership;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.trust.Trust;
@@ -177,10 +178,10 @@ final class Rounds {
     }
 
     private static List<FreeText> text(Question question, AnswerSpec.FreeText spec, Trust trust, Random random) {
-        if (spec.formatName().isPresent()) {
+        if (!spec.readers().includes(Readership.TRUST)) {
             return List.of(); // the contact email never reaches a record
         }
-        if (spec.publication() == AnswerSpec.Publication.NEVER) {
+        if (spec.readers() == Readership.TRUST) {
             return List.of(new FreeText(question.id(), ResponseKind.INDIVIDUAL, UNPUBLISHED + trust.odsCode(), false));
         }
         double roll = random.nextDouble();

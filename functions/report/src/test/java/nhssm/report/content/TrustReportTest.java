@@ -66,7 +66,7 @@ class TrustReportTest {
     @ParameterizedTest
     @MethodSource("cases")
     void build_shouldHaveEveryOutlineSectionInOrder(String ods) {
-        ReportDocument report = TrustReport.build(round, ods);
+        ReportDocument report = TrustReport.build(round, ods, ReportAudience.TRUST);
 
         assertThat(report.body()).allMatch(Block.Section.class::isInstance);
         assertThat(report.body().stream().map(b -> ((Block.Section) b).title()).toList()).isEqualTo(OUTLINE);
@@ -85,7 +85,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldPutTheTrustOnTheCover_inDisplayCasing() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT, ReportAudience.TRUST);
 
         assertThat(report.title()).startsWith("Manchester University NHS Foundation Trust");
         assertThat(report.metadata().subject()).contains("ODS code R0A", "Peer group: Acute trusts",
@@ -96,9 +96,9 @@ class TrustReportTest {
 
     @Test
     void build_shouldRefuse_whenTheOdsCodeIsUnknownOrTheTrustWasClosed() {
-        assertThatThrownBy(() -> TrustReport.build(round, "ZZZ9")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TrustReport.build(round, "ZZZ9", ReportAudience.TRUST)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ZZZ9");
-        assertThatThrownBy(() -> TrustReport.build(round, TrustRoundFixture.CLOSED))
+        assertThatThrownBy(() -> TrustReport.build(round, TrustRoundFixture.CLOSED, ReportAudience.TRUST))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -108,7 +108,7 @@ class TrustReportTest {
     @MethodSource("cases")
     void build_shouldListEveryReconciledAnswerWithItsProvenance_inDefinitionOrder(String ods) {
         Optional<TrustRecord> record = round.statistics().record(ods);
-        Block.Section annex = section(TrustReport.build(round, ods), "Data verification annex");
+        Block.Section annex = section(TrustReport.build(round, ods, ReportAudience.TRUST), "Data verification annex");
 
         List<Block.DataTable.Row> rows = tables(annex).stream().flatMap(t -> t.rows().stream()).toList();
         Map<String, Reconciled> values = record.map(TrustRecord::values).orElse(Map.of());
@@ -133,7 +133,7 @@ class TrustReportTest {
     @Test
     void build_shouldListConflicts_withTheAnswersButNotHowManyGaveEach_whenFewerThanFiveIndividuals() {
         TrustRecord record = round.statistics().record(TrustRoundFixture.CONFLICTS).orElseThrow();
-        Block.Section conflicts = subsection(section(TrustReport.build(round, TrustRoundFixture.CONFLICTS),
+        Block.Section conflicts = subsection(section(TrustReport.build(round, TrustRoundFixture.CONFLICTS, ReportAudience.TRUST),
                 "Your responses"), "Conflicts to resolve");
 
         List<String> items = items(conflicts);
@@ -149,7 +149,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldShowHowIndividualsSplit_whenAtLeastFiveAnswered_andTheRolesOfSix() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_OFFICIAL);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_OFFICIAL, ReportAudience.TRUST);
         Block.Section responses = section(report, "Your responses");
 
         assertThat(items(subsection(responses, "Conflicts to resolve")))
@@ -163,7 +163,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldWithholdRoles_whenFewerThanFiveIndividuals() {
-        Block.Section responses = section(TrustReport.build(round, TrustRoundFixture.CONFLICTS), "Your responses");
+        Block.Section responses = section(TrustReport.build(round, TrustRoundFixture.CONFLICTS, ReportAudience.TRUST), "Your responses");
 
         assertThat(tables(responses)).noneMatch(t -> t.caption().contains("by role"));
         assertThat(text(responses)).contains("Roles of your individual respondents: withheld (" + Figures.SUPPRESSED);
@@ -171,7 +171,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldShowTheTrustsOwnFreeTextVerbatim_withWelshMarkedAndEmojiKept() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT, ReportAudience.TRUST);
         Block.Section examples = section(report, "Your examples and comments");
 
         List<String> paragraphs = paragraphs(examples);
@@ -196,7 +196,7 @@ class TrustReportTest {
     @ParameterizedTest
     @MethodSource("cases")
     void build_shouldShowNoOtherTrustsFreeText(String ods) {
-        String text = text(TrustReport.build(round, ods));
+        String text = text(TrustReport.build(round, ods, ReportAudience.TRUST));
 
         assertThat(text).doesNotContain(TrustRoundFixture.OTHER_TRUSTS_WORDS);
         if (!ods.equals(TrustRoundFixture.FREE_TEXT)) {
@@ -208,7 +208,7 @@ class TrustReportTest {
     @ParameterizedTest
     @MethodSource("cases")
     void build_shouldUseNoRankWords_besidesTheDefinitionsOwnWording(String ods) {
-        ReportDocument report = TrustReport.build(round, ods);
+        ReportDocument report = TrustReport.build(round, ods, ReportAudience.TRUST);
         String text = text(report);
         // The definition's own wording is quoted, not a ranking: Q44 asks whether the answers "reflect the trust's
         // position".
@@ -222,7 +222,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldWithholdEveryPeerFigure_whenThePeerGroupHasFewerThanFiveRespondingTrusts() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.SMALL_PEER_GROUP);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.SMALL_PEER_GROUP, ReportAudience.TRUST);
         Block.DataTable glance = tables(section(report, "At a glance")).getFirst();
 
         assertThat(glance.columnHeaders()).containsExactly("Section", "Your trust", "Peer group: Ambulance trusts",
@@ -245,7 +245,7 @@ class TrustReportTest {
         assertThat(round.statistics().participation(new Group.Peer(PeerGroup.MENTAL_HEALTH)).responding().count())
                 .isBetween(5, 19);
 
-        Block.DataTable glance = tables(section(TrustReport.build(round, mentalHealthTrust), "At a glance")).getFirst();
+        Block.DataTable glance = tables(section(TrustReport.build(round, mentalHealthTrust, ReportAudience.TRUST), "At a glance")).getFirst();
 
         assertThat(glance.rows()).allSatisfy(r -> assertThat(r.cells().get(1)).doesNotContain("%", Figures.SUPPRESSED));
         assertThat(glance.rows()).anySatisfy(r -> assertThat(r.cells().get(1)).containsPattern("\\d+ of \\d+"));
@@ -253,7 +253,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldPlaceNumbersByQuartileBandAndChoicesByCounts_whenThePeerGroupIsLargeEnough() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.FREE_TEXT, ReportAudience.TRUST);
         String text = text(report);
 
         assertThat(text).containsPattern("Your trust: [^·]+ · Acute trusts: \\d+ of \\d+ \\(\\d+%\\) · All trusts: "
@@ -265,7 +265,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldSayPlainlyThatTheTrustDidNotRespond() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_RESPONSE);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_RESPONSE, ReportAudience.TRUST);
 
         assertThat(text(section(report, "Your responses"))).contains("Your trust did not respond");
         assertThat(tables(section(report, "At a glance")).getFirst().rows())
@@ -275,7 +275,7 @@ class TrustReportTest {
 
     @Test
     void build_shouldCompareWithAllTrustsOnly_whenTheTrustJoinsNoPeerGroup() {
-        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_PEER_GROUP);
+        ReportDocument report = TrustReport.build(round, TrustRoundFixture.NO_PEER_GROUP, ReportAudience.TRUST);
 
         assertThat(report.metadata().subject()).contains("Peer group: none");
         assertThat(tables(section(report, "At a glance")).getFirst().rows())
@@ -287,7 +287,7 @@ class TrustReportTest {
     @ParameterizedTest
     @MethodSource("cases")
     void pdf_shouldPassPdfUa1_andShowTheHeadingsInOrder(String ods) throws IOException {
-        ReportDocument report = TrustReport.build(round, ods);
+        ReportDocument report = TrustReport.build(round, ods, ReportAudience.TRUST);
         byte[] pdf = new TaggedPdfWriter().write(report);
 
         PdfUa.Verdict verdict = PdfUa.validate(pdf);
