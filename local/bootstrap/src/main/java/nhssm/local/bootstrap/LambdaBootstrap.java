@@ -42,16 +42,23 @@ public final class LambdaBootstrap {
         FunctionHandler handler;
         try {
             handler = HandlerLoader.load(handlerName, ClassLoader.getSystemClassLoader(), env, out);
-            SnapStartHooks.runIfAsked(env, err);
+            SnapStartHooks.run(env, client::restoreNext, err);
         } catch (Throwable t) {
-            Throwable reported = t instanceof HandlerLoader.InitFailure && t.getCause() != null ? t.getCause() : t;
-            err.println("nhssm bootstrap: cannot initialise handler " + handlerName + ":");
+            boolean restore = t instanceof SnapStartHooks.HookFailure hook && hook.restore;
+            Throwable reported = (t instanceof HandlerLoader.InitFailure || t instanceof SnapStartHooks.HookFailure)
+                    && t.getCause() != null ? t.getCause() : t;
+            err.println("nhssm bootstrap: " + (restore ? "the restore of " : "cannot initialise handler ")
+                    + handlerName + " failed:");
             reported.printStackTrace(err);
             err.flush();
             try {
-                client.initError(LambdaErrors.toJson(reported));
+                if (restore) {
+                    client.restoreError(LambdaErrors.toJson(reported));
+                } else {
+                    client.initError(LambdaErrors.toJson(reported));
+                }
             } catch (IOException e) {
-                err.println("nhssm bootstrap: cannot report the init error: " + e);
+                err.println("nhssm bootstrap: cannot report the error: " + e);
             }
             return INIT_FAILED;
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,8 @@ import nhssm.local.dynamodb.LocalDynamoDbException;
  * <p>Intrinsics in the values the local runtime uses are resolved against {@code references}:
  * {@code !Ref X} is {@code references.get(X)} (table logical ids map to the local table names,
  * parameter names to their values), falling back to a parameter's Default; {@code !Sub} over such
- * references is expanded. Any other intrinsic there, or a Ref with no value, is a
+ * references is expanded. A parameter of an SSM type ({@code AWS::SSM::Parameter::Value<String>}) must be given in
+ * {@code references}: its Default is the name of the SSM parameter, not its value. Any other intrinsic there, or a Ref with no value, is a
  * {@link TemplateException} naming the function, the property and the reference.
  */
 public final class TemplateReader {
@@ -45,9 +47,12 @@ public final class TemplateReader {
 
     private static final String FUNCTION = "AWS::Serverless::Function";
     private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String SSM_PARAMETER = "AWS::SSM::Parameter::Value<";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
     private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
+    private static final Set<String> APPLICATION_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+    private static final Set<String> SYSTEM_LEVELS = Set.of("DEBUG", "INFO", "WARN");
 
     private final String source;
     private final JsonNode root;
@@ -150,8 +155,38 @@ public final class TemplateReader {
                 }
             }
         }
+        boolean snapStart = p.path("SnapStart").has("ApplyOn")
+                && string(p.path("SnapStart").get("ApplyOn"), where + " SnapStart.ApplyOn").equals("PublishedVersions");
         return new FunctionDefinition(id, handler, runtime, Duration.ofSeconds(timeout), memory, environment, routes,
-                streams);
+                streams, snapStart, logging(p.path("LoggingConfig"), where + " LoggingConfig"));
+    }
+
+    private LogConfig logging(JsonNode config, String where) {
+        if (config.isMissingNode()) {
+            return LogConfig.TEXT;
+        }
+        String format = config.has("LogFormat") ? string(config.get("LogFormat"), where + ".LogFormat") : "Text";
+        if (!format.equals("Text") && !format.equals("JSON")) {
+            throw new TemplateException(where + ".LogFormat is " + format + "; Lambda takes Text or JSON");
+        }
+        Optional<String> application = level(config, "ApplicationLogLevel", where);
+        Optional<String> system = level(config, "SystemLogLevel", where);
+        if (format.equals("Text") && (application.isPresent() || system.isPresent())) {
+            throw new TemplateException(where + " sets log levels, which Lambda applies only with LogFormat JSON");
+        }
+        return new LogConfig(format, application, system);
+    }
+
+    private Optional<String> level(JsonNode config, String name, String where) {
+        if (!config.has(name)) {
+            return Optional.empty();
+        }
+        String level = string(config.get(name), where + "." + name);
+        Set<String> allowed = name.equals("SystemLogLevel") ? SYSTEM_LEVELS : APPLICATION_LEVELS;
+        if (!allowed.contains(level)) {
+            throw new TemplateException(where + "." + name + " is " + level + "; Lambda takes one of " + allowed);
+        }
+        return Optional.of(level);
     }
 
     private HttpRoute httpRoute(JsonNode p, String where) {
@@ -285,6 +320,12 @@ public final class TemplateReader {
             return value;
         }
         JsonNode parameter = root.path("Parameters").path(name);
+        if (parameter.path("Type").asText().startsWith(SSM_PARAMETER)) {
+            // Its Default names a parameter in SSM Parameter Store, which CloudFormation reads at deploy time.
+            throw new TemplateException(where + ": !Ref " + name + " has no value (its value is read from SSM"
+                    + " Parameter Store" + (parameter.has("Default") ? ", " + parameter.get("Default").asText() : "")
+                    + ", at deploy time: pass its local value)");
+        }
         if (parameter.has("Default")) {
             return parameter.get("Default").asText();
         }
