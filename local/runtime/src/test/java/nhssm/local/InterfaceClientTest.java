@@ -166,6 +166,30 @@ class InterfaceClientTest {
         assertThat(b.errorMessage()).isEqualTo(c.errorMessage());
         assertThat(UNDER_CLIENT.get(function).isUsable()).as("a function error leaves the container running").isTrue();
         assertThat(UNDER_BOOTSTRAP.get(function).isUsable()).isTrue();
+        // Both runtimes log the error as one JSON event, at ERROR, with the request id and the stack trace.
+        assertThat(errorEvents(CLIENT_LOG, function)).as(log(CLIENT_LOG))
+                .anySatisfy(e -> assertThat(e.path("message").asText()).contains(c.errorType(), "\tat "));
+        assertThat(errorEvents(BOOTSTRAP_LOG, function)).as(log(BOOTSTRAP_LOG))
+                .anySatisfy(e -> assertThat(e.path("message").asText()).contains(b.errorType(), "\tat "));
+    }
+
+    /** The function's JSON log events at ERROR with a request id. */
+    private static List<JsonNode> errorEvents(ByteArrayOutputStream log, String function) {
+        List<JsonNode> events = new ArrayList<>();
+        String prefix = "[" + function + "] {";
+        for (String line : log.toString(StandardCharsets.UTF_8).lines().toList()) {
+            if (line.startsWith(prefix)) {
+                try {
+                    JsonNode event = JSON.readTree(line.substring(prefix.length() - 1));
+                    if (event.path("level").asText().equals("ERROR") && !event.path("AWSRequestId").asText().isEmpty()) {
+                        events.add(event);
+                    }
+                } catch (IOException e) {
+                    throw new AssertionError("a log line that is not JSON: " + line, e);
+                }
+            }
+        }
+        return events;
     }
 
     static Stream<String> functions() {
