@@ -41,7 +41,9 @@ import nhssm.local.template.FunctionDefinition;
  * aws-lambda-java-serialization and joda-time, which play the runtime's part (the serialization
  * library's Jackson registers a Joda module, so the runtime provides joda-time): nothing else of this JVM's class
  * path, so a dependency missing from the artifact fails here as on AWS. Its working directory is
- * the artifact (Lambda's /var/task) and its environment is exactly {@link #environment}.
+ * the artifact (Lambda's /var/task) and its environment is exactly {@link #environment}: a SnapStart function's
+ * credentials come only from its {@link ContainerCredentials} endpoint, served beside its Runtime API. Amazon's
+ * runtime interface client can play the runtime's part instead of the bootstrap ({@link ContainerRuntime}).
  *
  * <p>The child's stdout and stderr are copied line by line to {@code out} and {@code err},
  * prefixed {@code [LogicalId] }. An invocation is bounded by the function's Timeout from the moment

@@ -51,8 +51,6 @@ public final class TemplateReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
     private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
-    private static final Set<String> APPLICATION_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
-    private static final Set<String> SYSTEM_LEVELS = Set.of("DEBUG", "INFO", "WARN");
 
     private final String source;
     private final JsonNode root;
@@ -165,28 +163,12 @@ public final class TemplateReader {
         if (config.isMissingNode()) {
             return LogConfig.TEXT;
         }
-        String format = config.has("LogFormat") ? string(config.get("LogFormat"), where + ".LogFormat") : "Text";
-        if (!format.equals("Text") && !format.equals("JSON")) {
-            throw new TemplateException(where + ".LogFormat is " + format + "; Lambda takes Text or JSON");
-        }
-        Optional<String> application = level(config, "ApplicationLogLevel", where);
-        Optional<String> system = level(config, "SystemLogLevel", where);
-        if (format.equals("Text") && (application.isPresent() || system.isPresent())) {
-            throw new TemplateException(where + " sets log levels, which Lambda applies only with LogFormat JSON");
-        }
-        return new LogConfig(format, application, system);
+        return LogConfig.of(config.has("LogFormat") ? string(config.get("LogFormat"), where + ".LogFormat") : "Text",
+                optional(config, "ApplicationLogLevel", where), optional(config, "SystemLogLevel", where), where);
     }
 
-    private Optional<String> level(JsonNode config, String name, String where) {
-        if (!config.has(name)) {
-            return Optional.empty();
-        }
-        String level = string(config.get(name), where + "." + name);
-        Set<String> allowed = name.equals("SystemLogLevel") ? SYSTEM_LEVELS : APPLICATION_LEVELS;
-        if (!allowed.contains(level)) {
-            throw new TemplateException(where + "." + name + " is " + level + "; Lambda takes one of " + allowed);
-        }
-        return Optional.of(level);
+    private Optional<String> optional(JsonNode config, String name, String where) {
+        return config.has(name) ? Optional.of(string(config.get(name), where + "." + name)) : Optional.empty();
     }
 
     private HttpRoute httpRoute(JsonNode p, String where) {
