@@ -54,6 +54,11 @@ public final class FunctionContainer implements AutoCloseable {
 
     /** Lambda's limit on the init phase (JVM start and the handler's constructor). */
     public static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    /**
+     * Lambda's limit on a SnapStart function's init and beforeCheckpoint hooks, which run when a version is published,
+     * before the snapshot, not at a cold start: only what follows the restore counts against {@link #INIT_LIMIT}.
+     */
+    public static final Duration SNAPSTART_INIT_LIMIT = Duration.ofMinutes(15);
     public static final String DEFAULT_REGION = "eu-west-2";
     /** The PATH Lambda's java21 runtime sets. */
     public static final String LAMBDA_PATH = "/usr/local/bin:/usr/bin/:/bin:/opt/bin";
@@ -271,7 +276,9 @@ public final class FunctionContainer implements AutoCloseable {
 
     /**
      * Invokes the handler once and waits for the outcome, at most the function's Timeout after the
-     * runtime took the event ({@link #INIT_LIMIT} more while the handler initialises).
+     * runtime took the event ({@link #INIT_LIMIT} more while the handler initialises; for a SnapStart function, up
+     * to {@link #SNAPSTART_INIT_LIMIT} for its init and beforeCheckpoint hooks, then {@link #INIT_LIMIT} from the
+     * restore).
      */
     public Invocation invoke(String eventJson) {
         if (!isUsable()) {
@@ -281,6 +288,10 @@ public final class FunctionContainer implements AutoCloseable {
         LambdaRuntimeApi.Pending pending = api.submit(eventJson);
         Duration timeout = function.timeout();
         try {
+            if (function.snapStart()) {
+                CompletableFuture.anyOf(api.restored(), pending.result)
+                        .get(SNAPSTART_INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             CompletableFuture.anyOf(pending.dispatched, pending.result)
                     .get(INIT_LIMIT.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
             if (!pending.result.isDone()) {
