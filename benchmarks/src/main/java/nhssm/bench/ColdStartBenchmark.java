@@ -44,9 +44,9 @@ import nhssm.local.template.TemplateReader;
  * the handler's constructor, until the runtime asks for its first event) and the first invocation. The
  * database is the DynamoDB engine over loopback, holding the round's 154 reconciled records (the synthetic census)
  * and the event files' tokens. Also each artifact's size, unzipped and zipped. Each launch is made twice: as
- * is, and with the function's SnapStart hooks run at the end of its init (the local bootstrap's
- * {@code NHSSM_SNAPSTART_HOOKS}), so the second's first invocation is the first request after a restore, less
- * the restore itself, which only Lambda can do.
+ * is (on demand), and as a SnapStart function (the template's setting: {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start},
+ * credentials from the container credentials endpoint, the hooks run around the restore), so the second's first
+ * invocation is the first request after a restore, less the restore itself, which only Lambda can do.
  */
 final class ColdStartBenchmark {
 
@@ -58,8 +58,6 @@ final class ColdStartBenchmark {
     private static final String ADMIN = "cold-start-benchmark-admin-token";
     private static final String RJ1_RETURN = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Asks the local bootstrap to run the function's SnapStart hooks after its init. */
-    private static final String SNAPSTART_HOOKS = "NHSSM_SNAPSTART_HOOKS";
 
     /** A function measured: its event and the status its first response must have. */
     record Case(String logicalId, String what, String eventJson, int expectedStatus, String target) {
@@ -103,10 +101,8 @@ final class ColdStartBenchmark {
              PrintStream functionLog = new PrintStream(Files.newOutputStream(work.resolve("functions.log")), true,
                      StandardCharsets.UTF_8)) {
             int records = seed(dynamo);
-            Map<String, String> overrides = Map.of("DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
+            Map<String, String> overrides = Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
                     ServiceClock.VARIABLE, DURING_ROUND.toString());
-            Map<String, String> withHooks = new LinkedHashMap<>(overrides);
-            withHooks.put(SNAPSTART_HOOKS, "1");
             Map<String, List<double[]>> times = new LinkedHashMap<>();
             Map<String, List<double[]>> hookedTimes = new LinkedHashMap<>();
             // One launch of each first, to warm the operating system's file cache; then turns, so that a change
@@ -114,8 +110,10 @@ final class ColdStartBenchmark {
             for (int launch = 0; launch <= LAUNCHES; launch++) {
                 for (Case c : cases) {
                     FunctionDefinition function = template.function(c.logicalId()).orElseThrow();
-                    double[] t = launch(function, artifacts.get(c.logicalId()), overrides, c, functionLog);
-                    double[] hooked = launch(function, artifacts.get(c.logicalId()), withHooks, c, functionLog);
+                    double[] t = launch(function.withSnapStart(false), artifacts.get(c.logicalId()), overrides, c,
+                            functionLog);
+                    double[] hooked = launch(function.withSnapStart(true), artifacts.get(c.logicalId()), overrides, c,
+                            functionLog);
                     if (launch > 0) {
                         times.computeIfAbsent(c.logicalId(), k -> new ArrayList<>()).add(t);
                         hookedTimes.computeIfAbsent(c.logicalId(), k -> new ArrayList<>()).add(hooked);
@@ -125,10 +123,10 @@ final class ColdStartBenchmark {
             out.printf("## Fresh JVM to the first response (no SnapStart): %d launches each, after one unmeasured;"
                     + " %d reconciled records in the table%n%n", LAUNCHES, records);
             table(out, template, cases, times, "init: process start to ready");
-            out.printf("## The same, with the SnapStart hooks run at the end of the init (%s=1: beforeCheckpoint,"
-                    + " then afterRestore, as around a snapshot; nothing is saved or restored), so the first"
-                    + " invocation is the first request after a restore, without the restore itself%n%n",
-                    SNAPSTART_HOOKS);
+            out.printf("## The same as a SnapStart function (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, container"
+                    + " credentials; beforeCheckpoint, restore/next, then afterRestore, as around a snapshot; nothing"
+                    + " is saved or restored), so the first invocation is the first request after a restore, without"
+                    + " the restore itself%n%n");
             table(out, template, cases, hookedTimes, "init and hooks: process start to ready");
         }
         out.printf("Load average: %.1f at the start, %.1f at the end (%d cores)%n", loadAtStart, loadAverage(),

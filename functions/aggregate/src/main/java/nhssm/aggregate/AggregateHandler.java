@@ -12,6 +12,9 @@ import nhssm.core.store.TrustKey;
 import nhssm.core.store.TrustRecordStore;
 import nhssm.core.store.dynamodb.DynamoDbConnection;
 import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
+import nhssm.telemetry.EmbeddedMetrics;
+import nhssm.telemetry.FunctionLog;
+import nhssm.telemetry.Metric;
 
 /**
  * Lambda entry point of the aggregate function, fed by the table's stream (response items only, by
@@ -21,7 +24,12 @@ import nhssm.core.store.dynamodb.DynamoDbTrustRecordStore;
  */
 public final class AggregateHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
+    static {
+        FunctionLog.install();
+    }
+
     private static final System.Logger LOG = System.getLogger(AggregateHandler.class.getName());
+    private static final EmbeddedMetrics METRICS = EmbeddedMetrics.of("aggregate");
 
     private final TrustRecomputation recomputation;
 
@@ -42,6 +50,7 @@ public final class AggregateHandler implements RequestHandler<DynamodbEvent, Str
         StreamBatch batch = StreamBatch.of(records);
         List<BatchItemFailure> failures = new ArrayList<>();
         batch.unusable().forEach(sequence -> failures.add(new BatchItemFailure(sequence)));
+        int failedTrusts = 0;
         for (Map.Entry<TrustKey, List<String>> trust : batch.trusts().entrySet()) {
             try {
                 recomputation.recompute(trust.getKey());
@@ -50,10 +59,14 @@ public final class AggregateHandler implements RequestHandler<DynamodbEvent, Str
                 LOG.log(System.Logger.Level.WARNING, "recomputing " + trust.getKey().odsCode() + " in round "
                         + trust.getKey().round() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 trust.getValue().forEach(sequence -> failures.add(new BatchItemFailure(sequence)));
+                failedTrusts++;
             }
         }
         LOG.log(System.Logger.Level.INFO, "batch of " + records.size() + " records: "
-                + batch.trusts().size() + " trusts recomputed, " + failures.size() + " records failed");
+                + (batch.trusts().size() - failedTrusts) + " trusts recomputed, " + failures.size() + " records failed");
+        METRICS.emit(List.of(Metric.count("Recomputations", batch.trusts().size() - failedTrusts),
+                Metric.count("RecomputationFailures", failedTrusts),
+                Metric.count("UnusableRecords", batch.unusable().size())));
         return new StreamsEventResponse(failures);
     }
 }

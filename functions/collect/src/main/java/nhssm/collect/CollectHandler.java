@@ -31,7 +31,7 @@ public final class CollectHandler extends HttpFunction {
     }
 
     private CollectHandler(SnapshotSafeRandom random, CollectApi api) {
-        super(api::handle);
+        super(api::handle, "collect", new CollectMetrics());
         this.random = random;
         this.priming = CollectPriming.of(api);
         // Restore hooks run in the order registered: the random source is renewed before anything else runs.
@@ -41,7 +41,7 @@ public final class CollectHandler extends HttpFunction {
 
     /** Used by tests and the local runtime, which supply their own store, clock or environment. */
     public CollectHandler(CollectApi api) {
-        super(api::handle);
+        super(api::handle, "collect", new CollectMetrics());
         this.random = null;
         this.priming = null;
     }

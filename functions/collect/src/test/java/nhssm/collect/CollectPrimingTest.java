@@ -35,8 +35,11 @@ class CollectPrimingTest {
 
     @Test
     void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() {
-        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
-                LocalDynamoDbExtension.unreachableEndpoint()));
+        var client = DynamoDbConnection.builder(Map.of())
+                .endpointOverride(java.net.URI.create(LocalDynamoDbExtension.unreachableEndpoint()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
         CollectApi api = new CollectApi(new DynamoDbSurveyStore(client, "SurveyTable"), TrustRegister.bundled(),
                 Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(), Optional.empty());
 

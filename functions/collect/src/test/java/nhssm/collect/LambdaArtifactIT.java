@@ -57,7 +57,8 @@ class LambdaArtifactIT {
         String out = LambdaArtifact.probe(artifact,
                 LambdaArtifactIT.class.getResourceAsStream("/artifact-probe/ArtifactProbe.java"),
                 List.of(), List.of("nhssm.collect.CollectHandler", TOKEN),
-                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", DYNAMO.dynamo().endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                Map.of("TABLE_NAME", table, "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.dynamo().endpoint().toString(),
+                        "AWS_REGION", "eu-west-2", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"),
                 120);
 
         // The probe runs on today's clock, so the POST may fall outside the round's window: either

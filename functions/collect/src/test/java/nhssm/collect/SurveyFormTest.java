@@ -279,8 +279,11 @@ class SurveyFormTest {
 
     @Test
     void whenTheDatabaseCannotBeReached_aPostShouldComeBackWithEveryValue_toSendAgain() {
-        var unreachable = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
-                LocalDynamoDbExtension.unreachableEndpoint()));
+        var unreachable = DynamoDbConnection.builder(Map.of())
+                .endpointOverride(java.net.URI.create(LocalDynamoDbExtension.unreachableEndpoint()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
         CollectHandler down = new CollectHandler(new CollectApi(new DynamoDbSurveyStore(unreachable, "SurveyTable"),
                 TrustRegister.bundled(), Clock.fixed(CollectFixture.DURING_ROUND, ZoneOffset.UTC), new SecureRandom(),
                 Optional.empty()));

@@ -52,7 +52,7 @@ final class LocalInvoke {
 
     private static Map<String, String> overrides(URI dynamoEndpoint, Optional<Instant> clockFrom) {
         Map<String, String> overrides = new java.util.LinkedHashMap<>();
-        overrides.put("DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
+        overrides.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         clockFrom.ifPresent(at -> overrides.put(ServiceClock.VARIABLE, at.toString()));
         return overrides;
     }

@@ -64,7 +64,7 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> tables = createTables(templateYaml, template, dynamo, log);
             Map<String, Path> artifacts = FunctionArtifacts.layOutAll(config.projectRoot(), template, config.workDir());
             Map<String, String> overrides = new LinkedHashMap<>();
-            overrides.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+            overrides.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
             config.clockFrom().ifPresent(at -> overrides.put(ServiceClock.VARIABLE, at.toString()));
             LocalFunctions functions = new LocalFunctions(template, artifacts, overrides,
                     LocalFunctions.DEFAULT_MAX_CONCURRENCY, log, errors);

@@ -42,12 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvokeEventsTest {
 
-    /** The tokens and response id written into the event files. */
-    private static final String LEAD = "events-lead-token-RJ1-2026-do-not-use-in-production";
-    private static final String STAFF = "events-staff-token-RJ1-2026-do-not-use-in-production";
-    private static final String ADMIN = "events-admin-token-do-not-use-in-production";
-    private static final String RESPONSE_ID = "6f1c2a9e-3b7d-4c55-9e2a-0d4b8c7f1a23";
-    private static final Instant DURING_ROUND = Instant.parse("2026-11-24T09:00:00Z");
+    private static final String ADMIN = EventsTable.ADMIN;
+    private static final Instant DURING_ROUND = EventsTable.DURING_ROUND;
 
     private static final Path ROOT = TemplateTable.locateTemplate().getParent();
     /** Beside the events, the status each answers with (for the report events: RJ1 has responded, privately). */
@@ -144,35 +140,11 @@ class InvokeEventsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("NoSuchFunction", "CollectFunction");
     }
 
-    /** RJ1's submitted official return (no answers, so no consent to publish) and its reconciled record. */
     private static void rj1HasAnAggregatedOfficialReturn() {
-        Instant before = DURING_ROUND.minusSeconds(3600);
-        StoredResponse submitted = new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
-                ResponseStatus.SUBMITTED, 1, "2026.1", Answers.NONE, before, before, before);
-        new DynamoDbSurveyStore(dynamo.client(), "SurveyTable").create(submitted, Optional.empty());
-        var definition = SurveyDefinitions.forRound("2026").orElseThrow();
-        new DynamoDbTrustRecordStore(dynamo.client(), "SurveyTable")
-                .putRecord(Reconciliation.reconcile(definition, List.of(submitted), 1), 0);
+        EventsTable.rj1HasAnAggregatedOfficialReturn(dynamo.client());
     }
 
-    /** SurveyTable as the template declares it, with the event files' tokens and (if asked) their response. */
     private static void freshTableWithTheEventsTokens(boolean withResponse) {
-        var client = dynamo.client();
-        try {
-            client.deleteTable(b -> b.tableName("SurveyTable"));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-            // first use
-        }
-        TemplateTable.surveyTable().createIn(client, "SurveyTable");
-        DynamoDbSurveyStore store = new DynamoDbSurveyStore(client, "SurveyTable");
-        Instant expires = DURING_ROUND.plusSeconds(365L * 86400);
-        store.saveToken(new TokenGrant(TokenHash.of(LEAD), "2026", "RJ1", Scope.LEAD, DURING_ROUND, expires));
-        store.saveToken(new TokenGrant(TokenHash.of(STAFF), "2026", "RJ1", Scope.STAFF, DURING_ROUND, expires));
-        if (!withResponse) {
-            return;
-        }
-        Instant before = DURING_ROUND.minusSeconds(3600);
-        store.create(new StoredResponse(new ResponseKey("2026", "RJ1", RESPONSE_ID), ResponseKind.OFFICIAL,
-                ResponseStatus.DRAFT, 1, "2026.1", Answers.NONE, before, before, null), Optional.empty());
+        EventsTable.fresh(dynamo.client(), withResponse);
     }
 }

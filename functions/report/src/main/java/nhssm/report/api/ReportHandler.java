@@ -32,7 +32,7 @@ public final class ReportHandler extends HttpFunction {
     }
 
     private ReportHandler(RendererPriming priming, ReportApi api) {
-        super(api::handle);
+        super(api::handle, "report", new ReportMetrics());
         this.priming = priming;
         this.requests = ReportPriming.of(api);
         Core.getGlobalContext().register(priming);
@@ -41,7 +41,7 @@ public final class ReportHandler extends HttpFunction {
 
     /** Used by tests and the local runtime, which supply their own store, clock or limit. */
     public ReportHandler(ReportApi api) {
-        super(api::handle);
+        super(api::handle, "report", new ReportMetrics());
         this.priming = null;
         this.requests = null;
     }

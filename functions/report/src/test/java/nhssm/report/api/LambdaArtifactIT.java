@@ -73,7 +73,8 @@ class LambdaArtifactIT {
                 // As on Lambda: no display, and no fonts but those the artifact brings.
                 List.of("-Djava.awt.headless=true"),
                 List.of("nhssm.report.api.ReportHandler", TOKEN, downloads.toString()),
-                Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", DYNAMO.dynamo().endpoint().toString(), "AWS_REGION", "eu-west-2"),
+                Map.of("TABLE_NAME", table, "AWS_ENDPOINT_URL_DYNAMODB", DYNAMO.dynamo().endpoint().toString(),
+                        "AWS_REGION", "eu-west-2", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"),
                 300);
 
         assertThat(LambdaArtifact.responseLines(out)).as(out)

@@ -36,8 +36,11 @@ class ReportPrimingTest {
 
     @Test
     void beforeCheckpoint_shouldReturnNormally_whenTheTableCannotBeReached() {
-        var client = DynamoDbConnection.fromEnvironment(Map.of("DYNAMODB_ENDPOINT",
-                LocalDynamoDbExtension.unreachableEndpoint()));
+        var client = DynamoDbConnection.builder(Map.of())
+                .endpointOverride(java.net.URI.create(LocalDynamoDbExtension.unreachableEndpoint()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
 
         var priming = ReportPriming.of(api(new DynamoDbSurveyStore(client, "SurveyTable"),
                 new DynamoDbTrustRecordStore(client, "SurveyTable")));

@@ -33,25 +33,52 @@ public final class LambdaBootstrap {
             System.err.println("nhssm bootstrap: AWS_LAMBDA_RUNTIME_API is not set; this runs inside a local function JVM");
             System.exit(RUNTIME_API_GONE);
         }
-        System.exit(run(new RuntimeApiClient(api.strip()), env.get("_HANDLER"), env, System.out, System.err));
+        RuntimeLogger logger = RuntimeLogger.fromEnvironment(env, System.out);
+        install(logger);
+        System.exit(run(new RuntimeApiClient(api.strip()), env.get("_HANDLER"), env, System.out, System.err, logger));
+    }
+
+    /** Makes {@code logger} the one LambdaRuntime.getLogger() returns, as the Lambda Java runtime does with its own. */
+    static void install(RuntimeLogger logger) {
+        try {
+            java.lang.reflect.Field field = com.amazonaws.services.lambda.runtime.LambdaRuntime.class
+                    .getDeclaredField("logger");
+            field.setAccessible(true);
+            field.set(null, logger);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // A function without aws-lambda-java-core has no LambdaRuntime to log through.
+            System.err.println("nhssm bootstrap: cannot install the runtime's logger: " + e);
+        }
+    }
+
+    static int run(RuntimeApiClient client, String handlerName, Map<String, String> env, PrintStream out,
+                   PrintStream err) {
+        return run(client, handlerName, env, out, err, RuntimeLogger.fromEnvironment(env, out));
     }
 
     /** Initialises the handler, then serves invocations until the Runtime API goes away; returns the exit status. */
     static int run(RuntimeApiClient client, String handlerName, Map<String, String> env, PrintStream out,
-                   PrintStream err) {
+                   PrintStream err, RuntimeLogger logger) {
         FunctionHandler handler;
         try {
             handler = HandlerLoader.load(handlerName, ClassLoader.getSystemClassLoader(), env, out);
-            SnapStartHooks.runIfAsked(env, err);
+            SnapStartHooks.run(env, client::restoreNext, err);
         } catch (Throwable t) {
-            Throwable reported = t instanceof HandlerLoader.InitFailure && t.getCause() != null ? t.getCause() : t;
-            err.println("nhssm bootstrap: cannot initialise handler " + handlerName + ":");
+            boolean restore = t instanceof SnapStartHooks.HookFailure hook && hook.restore;
+            Throwable reported = (t instanceof HandlerLoader.InitFailure || t instanceof SnapStartHooks.HookFailure)
+                    && t.getCause() != null ? t.getCause() : t;
+            err.println("nhssm bootstrap: " + (restore ? "the restore of " : "cannot initialise handler ")
+                    + handlerName + " failed:");
             reported.printStackTrace(err);
             err.flush();
             try {
-                client.initError(LambdaErrors.toJson(reported));
+                if (restore) {
+                    client.restoreError(LambdaErrors.toJson(reported));
+                } else {
+                    client.initError(LambdaErrors.toJson(reported));
+                }
             } catch (IOException e) {
-                err.println("nhssm bootstrap: cannot report the init error: " + e);
+                err.println("nhssm bootstrap: cannot report the error: " + e);
             }
             return INIT_FAILED;
         }
@@ -72,12 +99,14 @@ public final class LambdaBootstrap {
 
             byte[] result = null;
             Throwable failure = null;
+            logger.requestId(invocation.requestId());
             try {
                 result = handler.handle(invocation);
             } catch (Throwable t) {
                 failure = t;
-                err.println("nhssm bootstrap: " + invocation.requestId() + " failed:");
-                t.printStackTrace(err);
+                // As the Lambda Java runtime reports it: one event, at ERROR.
+                logger.log(t.getMessage() + ": " + t.getClass().getName() + "\n" + stackTrace(t),
+                        com.amazonaws.services.lambda.runtime.logging.LogLevel.ERROR);
             }
             out.flush();
             err.flush();
@@ -90,11 +119,18 @@ public final class LambdaBootstrap {
             } catch (IOException e) {
                 err.println("nhssm bootstrap: cannot post the result of " + invocation.requestId() + ": " + e.getMessage());
             }
+            logger.requestId(null);
             if (failure instanceof VirtualMachineError) {
                 // As on Lambda: after an OutOfMemoryError or the like the JVM is not trusted again.
                 err.flush();
                 return INIT_FAILED;
             }
         }
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 }

@@ -1,25 +1,22 @@
 package nhssm.local.bootstrap;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 
 /** The {@link Context} of one invocation: ids and limits from the Runtime API and the environment. */
 final class LocalContext implements Context {
 
     private final NextInvocation invocation;
     private final Map<String, String> env;
-    private final LambdaLogger logger;
-
     LocalContext(NextInvocation invocation, Map<String, String> env, PrintStream out) {
         this.invocation = invocation;
         this.env = env;
-        this.logger = new StdoutLogger(out);
     }
 
     @Override
@@ -79,29 +76,12 @@ final class LocalContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
-        return logger;
+        // The runtime's one logger (RuntimeLogger, once the bootstrap has installed it), as on Lambda.
+        return LambdaRuntime.getLogger();
     }
 
     @Override
     public String getXrayTraceId() {
         return invocation.traceId();
-    }
-
-    /** Each call is one log line (or several, if the message has line breaks) on stdout. */
-    private record StdoutLogger(PrintStream out) implements LambdaLogger {
-
-        @Override
-        public void log(String message) {
-            String text = String.valueOf(message);
-            synchronized (out) {
-                out.print(text.endsWith("\n") ? text : text + "\n");
-                out.flush();
-            }
-        }
-
-        @Override
-        public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-        }
     }
 }

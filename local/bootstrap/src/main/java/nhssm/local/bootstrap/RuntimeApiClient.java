@@ -42,6 +42,21 @@ final class RuntimeApiClient {
                 c.getHeaderField("Lambda-Runtime-Trace-Id"), body);
     }
 
+    /** Blocks until the snapshot is restored (a SnapStart function, after its beforeCheckpoint hooks). */
+    void restoreNext() throws IOException {
+        HttpURLConnection c = open("/restore/next", "GET");
+        c.setReadTimeout(0);
+        int status = c.getResponseCode();
+        byte[] body = readBody(c, status);
+        if (status / 100 != 2) {
+            throw new IOException("GET restore/next answered " + status + ": " + new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    void restoreError(byte[] errorJson) throws IOException {
+        post("/restore/error", errorJson, "Unhandled");
+    }
+
     void respond(String requestId, byte[] payload) throws IOException {
         post("/invocation/" + requestId + "/response", payload, null);
     }

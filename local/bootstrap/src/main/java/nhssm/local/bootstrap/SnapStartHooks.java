@@ -1,41 +1,66 @@
 package nhssm.local.bootstrap;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
+import nhssm.local.bootstrap.crac.Core;
+
 /**
- * Runs a function's SnapStart hooks once after its init, when {@value #VARIABLE} is 1: what Lambda does when it
- * publishes a version with SnapStart (beforeCheckpoint, then the snapshot), and at each restore (afterRestore).
- * No JVM here can checkpoint, so nothing is saved or restored; the hooks run, through org.crac with this
- * bootstrap's stand-in ({@link nhssm.local.bootstrap.crac}), so that the first request after them can be timed.
+ * What the Lambda Java runtime does after the init of a function started with
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: every registered resource's {@code beforeCheckpoint} (last
+ * registered first), then {@code GET restore/next}, which on Lambda returns once the snapshot has been restored, then
+ * every {@code afterRestore} (first registered first), and only then the invocations. No JVM here can checkpoint, so
+ * the restore is the same process carrying on; the hooks run through org.crac with this bootstrap's stand-in
+ * ({@link nhssm.local.bootstrap.crac}), so that the first request after them is the first request after a restore.
  */
 final class SnapStartHooks {
 
-    static final String VARIABLE = "NHSSM_SNAPSTART_HOOKS";
+    static final String VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    static final String SNAP_START = "snap-start";
+
+    /** The wait for the restore: {@code GET restore/next} on the Runtime API. */
+    interface Restore {
+        void next() throws Exception;
+    }
+
+    /** A hook failed: before the checkpoint it fails the init; after the restore, the restore. */
+    static final class HookFailure extends Exception {
+        final boolean restore;
+
+        HookFailure(Exception cause, boolean restore) {
+            super(cause.getMessage(), cause);
+            this.restore = restore;
+        }
+    }
 
     private SnapStartHooks() {
     }
 
-    /** Runs the hooks if asked; a hook that fails is an init failure, as it would fail Lambda's publish. */
-    static void runIfAsked(Map<String, String> env, PrintStream err) throws Exception {
-        if (!"1".equals(env.get(VARIABLE))) {
-            return;
-        }
-        Class<?> core;
-        try {
-            core = Class.forName("org.crac.Core", true, ClassLoader.getSystemClassLoader());
-        } catch (ClassNotFoundException e) {
-            err.println("nhssm bootstrap: " + VARIABLE + "=1 but the function has no org.crac: no hooks to run");
+    static boolean snapStart(Map<String, String> env) {
+        return SNAP_START.equals(env.get(VARIABLE));
+    }
+
+    /** Runs the hooks around the restore if the function was started as a SnapStart one; else does nothing. */
+    static void run(Map<String, String> env, Restore restore, PrintStream err) throws Exception {
+        if (!snapStart(env)) {
             return;
         }
         long start = System.nanoTime();
         try {
-            core.getMethod("checkpointRestore").invoke(null);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            Core.getGlobalContext().beforeCheckpoint(null);
+        } catch (Exception e) {
+            throw new HookFailure(e, false);
         }
-        err.println("nhssm bootstrap: SnapStart hooks ran in " + (System.nanoTime() - start) / 1_000_000
-                + " ms (beforeCheckpoint, then afterRestore; no snapshot is taken here)");
+        long before = System.nanoTime();
+        restore.next();
+        long restored = System.nanoTime();
+        try {
+            Core.getGlobalContext().afterRestore(null);
+        } catch (Exception e) {
+            throw new HookFailure(e, true);
+        }
+        err.println("nhssm bootstrap: SnapStart: beforeCheckpoint hooks " + (before - start) / 1_000_000
+                + " ms, afterRestore hooks " + (System.nanoTime() - restored) / 1_000_000
+                + " ms (no snapshot is taken here)");
     }
 }

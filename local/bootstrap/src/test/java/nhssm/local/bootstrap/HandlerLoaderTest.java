@@ -50,6 +50,9 @@ class HandlerLoaderTest {
 
     @Test
     void requestStreamHandler_shouldGetTheEventBytesAndLogThroughTheContext() throws Throwable {
+        // The context's logger is the runtime's one, as on Lambda.
+        LambdaBootstrap.install(new RuntimeLogger(new java.io.PrintStream(logged, true, StandardCharsets.UTF_8), false,
+                com.amazonaws.services.lambda.runtime.logging.LogLevel.UNDEFINED));
         assertThat(call("nhssm.local.bootstrap.handlers.UpperCaseStream", "{\"a\":\"é\"}", "r")).isEqualTo("{\"A\":\"É\"}");
         assertThat(logged.toString(StandardCharsets.UTF_8)).isEqualTo("upper-casing 9 characters\n");
     }

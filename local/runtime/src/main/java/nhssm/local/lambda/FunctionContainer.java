@@ -41,7 +41,9 @@ import nhssm.local.template.FunctionDefinition;
  * aws-lambda-java-serialization and joda-time, which play the runtime's part (the serialization
  * library's Jackson registers a Joda module, so the runtime provides joda-time): nothing else of this JVM's class
  * path, so a dependency missing from the artifact fails here as on AWS. Its working directory is
- * the artifact (Lambda's /var/task) and its environment is exactly {@link #environment}.
+ * the artifact (Lambda's /var/task) and its environment is exactly {@link #environment}: a SnapStart function's
+ * credentials come only from its {@link ContainerCredentials} endpoint, served beside its Runtime API. Amazon's
+ * runtime interface client can play the runtime's part instead of the bootstrap ({@link ContainerRuntime}).
  *
  * <p>The child's stdout and stderr are copied line by line to {@code out} and {@code err},
  * prefixed {@code [LogicalId] }. An invocation is bounded by the function's Timeout from the moment
@@ -52,6 +54,11 @@ public final class FunctionContainer implements AutoCloseable {
 
     /** Lambda's limit on the init phase (JVM start and the handler's constructor). */
     public static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    /**
+     * Lambda's limit on a SnapStart function's init and beforeCheckpoint hooks, which run when a version is published,
+     * before the snapshot, not at a cold start: only what follows the restore counts against {@link #INIT_LIMIT}.
+     */
+    public static final Duration SNAPSTART_INIT_LIMIT = Duration.ofMinutes(15);
     public static final String DEFAULT_REGION = "eu-west-2";
     /** The PATH Lambda's java21 runtime sets. */
     public static final String LAMBDA_PATH = "/usr/local/bin:/usr/bin/:/bin:/opt/bin";
@@ -61,16 +68,18 @@ public final class FunctionContainer implements AutoCloseable {
 
     private final FunctionDefinition function;
     private final LambdaRuntimeApi api;
+    private final ContainerCredentials credentials;
     private final Process process;
     private final PrintStream err;
     private final List<Thread> pumps;
     private final AtomicBoolean usable = new AtomicBoolean(true);
     private final Instant started = Instant.now();
 
-    private FunctionContainer(FunctionDefinition function, LambdaRuntimeApi api, Process process, PrintStream out,
-                              PrintStream err) {
+    private FunctionContainer(FunctionDefinition function, LambdaRuntimeApi api, ContainerCredentials credentials,
+                              Process process, PrintStream out, PrintStream err) {
         this.function = function;
         this.api = api;
+        this.credentials = credentials;
         this.process = process;
         this.err = err;
         String prefix = "[" + function.logicalId() + "] ";
@@ -89,7 +98,7 @@ public final class FunctionContainer implements AutoCloseable {
      * the background ({@link #awaitReady}), and the first invocation waits for it.
      *
      * @param artifactDir          the function's artifact: classes at the root, jars in lib/
-     * @param environmentOverrides set after the function's own Environment (e.g. DYNAMODB_ENDPOINT,
+     * @param environmentOverrides set after the function's own Environment (e.g. AWS_ENDPOINT_URL_DYNAMODB,
      *                             AWS_REGION); the variables Lambda reserves are set after them
      * @param out                  receives the function's stdout, line by line
      * @param err                  receives its stderr, and this container's own notices
@@ -99,6 +108,13 @@ public final class FunctionContainer implements AutoCloseable {
     public static FunctionContainer start(FunctionDefinition function, Path artifactDir,
                                           Map<String, String> environmentOverrides, PrintStream out, PrintStream err)
             throws IOException {
+        return start(function, artifactDir, environmentOverrides, ContainerRuntime.BOOTSTRAP, out, err);
+    }
+
+    /** As {@link #start(FunctionDefinition, Path, Map, PrintStream, PrintStream)}, with the given runtime in the JVM. */
+    public static FunctionContainer start(FunctionDefinition function, Path artifactDir,
+                                          Map<String, String> environmentOverrides, ContainerRuntime runtime,
+                                          PrintStream out, PrintStream err) throws IOException {
         if (function.runtime() == null || !function.runtime().toLowerCase(Locale.ROOT).startsWith("java")) {
             throw new IllegalArgumentException(function.logicalId() + ": Runtime " + function.runtime()
                     + " cannot run locally; only the java runtimes can");
@@ -110,14 +126,16 @@ public final class FunctionContainer implements AutoCloseable {
         String region = environmentOverrides.getOrDefault("AWS_REGION", DEFAULT_REGION);
         String arn = "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + function.logicalId();
         LambdaRuntimeApi api = LambdaRuntimeApi.start(arn, function.timeout());
+        ContainerCredentials credentials = new ContainerCredentials();
+        api.serve(ContainerCredentials.PATH, credentials);
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(function, artifactDir))
+            ProcessBuilder builder = new ProcessBuilder(command(function, artifactDir, runtime))
                     .directory(artifactDir.toFile());
             builder.environment().clear();
-            builder.environment().putAll(environment(function, environmentOverrides, api.address()));
+            builder.environment().putAll(environment(function, environmentOverrides, api.address(), credentials));
             Process process = builder.start();
             process.getOutputStream().close();
-            return new FunctionContainer(function, api, process, out, err);
+            return new FunctionContainer(function, api, credentials, process, out, err);
         } catch (IOException | RuntimeException e) {
             api.close();
             throw e;
@@ -125,7 +143,7 @@ public final class FunctionContainer implements AutoCloseable {
     }
 
     /** The child JVM's command line. */
-    static List<String> command(FunctionDefinition function, Path artifactDir) {
+    static List<String> command(FunctionDefinition function, Path artifactDir, ContainerRuntime runtime) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+TieredCompilation");
@@ -133,37 +151,71 @@ public final class FunctionContainer implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-Xmx" + Math.max(16, function.memoryMb() * 85 / 100) + "m");
-        // org.crac finds the bootstrap's stand-in for the CRaC the Lambda runtime has, so SnapStart hooks can run.
-        command.add("-Dorg.crac.Core.Compat=" + Core.class.getPackageName());
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator,
-                artifactDir.toAbsolutePath().toString(),
-                artifactDir.toAbsolutePath().resolve("lib") + File.separator + "*",
-                codeSource(LambdaBootstrap.class).toString(),
-                codeSource(PojoSerializer.class).toString(),
-                codeSource(org.joda.time.DateTime.class).toString()));
-        command.add(LambdaBootstrap.class.getName());
+        switch (runtime) {
+            case ContainerRuntime.Bootstrap bootstrap -> {
+                // org.crac finds the bootstrap's stand-in for the CRaC the Lambda runtime has, so SnapStart hooks can run.
+                command.add("-Dorg.crac.Core.Compat=" + Core.class.getPackageName());
+                command.add("-cp");
+                command.add(String.join(File.pathSeparator,
+                        artifactDir.toAbsolutePath().toString(),
+                        artifactDir.toAbsolutePath().resolve("lib") + File.separator + "*",
+                        codeSource(LambdaBootstrap.class).toString(),
+                        codeSource(PojoSerializer.class).toString(),
+                        codeSource(org.joda.time.DateTime.class).toString()));
+                command.add(LambdaBootstrap.class.getName());
+            }
+            case ContainerRuntime.InterfaceClient client -> {
+                // The client's native part is loaded through JNI.
+                command.add("--enable-native-access=ALL-UNNAMED");
+                command.add("-Dorg.crac.Core.Compat=" + ContainerRuntime.InterfaceClient.CRAC);
+                command.add("-cp");
+                command.add(String.join(File.pathSeparator,
+                        client.jars().stream().map(j -> j.toAbsolutePath().toString()).toList()));
+                command.add(ContainerRuntime.InterfaceClient.MAIN);
+                command.add(function.handler());
+            }
+        }
         return command;
     }
+
+    /** The access-key variables, which Lambda sets for an on-demand function only. */
+    static final List<String> ACCESS_KEY_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN");
 
     /**
      * Exactly the child's environment: the function's Environment, then the overrides, then what
      * Lambda sets itself (AWS_LAMBDA_RUNTIME_API, _HANDLER, AWS_LAMBDA_FUNCTION_NAME,
-     * AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_FUNCTION_VERSION, AWS_REGION, AWS_DEFAULT_REGION,
-     * TZ, LANG, PATH). Nothing of this JVM's environment is passed on.
+     * AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_FUNCTION_VERSION, AWS_LAMBDA_INITIALIZATION_TYPE, AWS_REGION,
+     * AWS_DEFAULT_REGION, the log format and level, TZ, LANG, PATH) and the credentials: for a SnapStart function
+     * only the container credentials endpoint and its token, for another a set of access keys. Nothing of this JVM's
+     * environment is passed on, and no access key from the function's or the overrides' variables.
      */
     static Map<String, String> environment(FunctionDefinition function, Map<String, String> overrides,
-                                           String runtimeApi) {
+                                           String runtimeApi, ContainerCredentials credentials) {
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.putAll(overrides);
+        ACCESS_KEY_VARIABLES.forEach(env::remove);
+        env.keySet().removeIf(name -> name.startsWith("AWS_CONTAINER_"));
         String region = overrides.getOrDefault("AWS_REGION", DEFAULT_REGION);
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("_HANDLER", function.handler());
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", function.snapStart() ? "1" : "$LATEST");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", overrides.getOrDefault("AWS_DEFAULT_REGION", region));
+        env.put("AWS_LAMBDA_LOG_FORMAT", function.logging().json() ? "JSON" : "TEXT");
+        function.logging().applicationLevel().ifPresent(level -> env.put("AWS_LAMBDA_LOG_LEVEL", level));
+        if (function.snapStart()) {
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://" + runtimeApi + ContainerCredentials.PATH);
+            env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", credentials.authorizationToken());
+        } else {
+            ContainerCredentials.Issued keys = credentials.issue();
+            env.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+            env.put("AWS_SESSION_TOKEN", keys.sessionToken());
+        }
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", LAMBDA_PATH);
@@ -181,6 +233,16 @@ public final class FunctionContainer implements AutoCloseable {
 
     public FunctionDefinition function() {
         return function;
+    }
+
+    /** This container's credentials endpoint: how often it answered, and refused. */
+    public ContainerCredentials credentials() {
+        return credentials;
+    }
+
+    /** Whether the runtime has asked for the restore (a SnapStart function, after its beforeCheckpoint hooks). */
+    public boolean restored() {
+        return api.restored().isDone();
     }
 
     public long pid() {
@@ -214,7 +276,9 @@ public final class FunctionContainer implements AutoCloseable {
 
     /**
      * Invokes the handler once and waits for the outcome, at most the function's Timeout after the
-     * runtime took the event ({@link #INIT_LIMIT} more while the handler initialises).
+     * runtime took the event ({@link #INIT_LIMIT} more while the handler initialises; for a SnapStart function, up
+     * to {@link #SNAPSTART_INIT_LIMIT} for its init and beforeCheckpoint hooks, then {@link #INIT_LIMIT} from the
+     * restore).
      */
     public Invocation invoke(String eventJson) {
         if (!isUsable()) {
@@ -224,6 +288,10 @@ public final class FunctionContainer implements AutoCloseable {
         LambdaRuntimeApi.Pending pending = api.submit(eventJson);
         Duration timeout = function.timeout();
         try {
+            if (function.snapStart()) {
+                CompletableFuture.anyOf(api.restored(), pending.result)
+                        .get(SNAPSTART_INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             CompletableFuture.anyOf(pending.dispatched, pending.result)
                     .get(INIT_LIMIT.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
             if (!pending.result.isDone()) {

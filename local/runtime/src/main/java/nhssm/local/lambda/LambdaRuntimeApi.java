@@ -33,8 +33,9 @@ import com.sun.net.httpserver.HttpServer;
  * The Lambda Runtime API (2018-06-01) for one container, on 127.0.0.1 and a free port: the
  * runtime in the container long-polls {@code GET /2018-06-01/runtime/invocation/next} and posts
  * {@code .../invocation/{id}/response}, {@code .../invocation/{id}/error} or
- * {@code .../init/error}. The container's owner queues events with {@link #submit} and gets each
- * one's outcome as a future.
+ * {@code .../init/error}; a SnapStart runtime asks {@code GET .../restore/next} after its beforeCheckpoint hooks
+ * (answered at once: nothing is restored here) and reports a failed afterRestore to {@code .../restore/error}.
+ * The container's owner queues events with {@link #submit} and gets each one's outcome as a future.
  *
  * <p>As on Lambda: a response over {@value #MAX_RESPONSE_BYTES} bytes is refused (413 to the
  * runtime) and the invocation fails with {@code Function.ResponseSizeTooLarge}; an unknown request
@@ -58,6 +59,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> running = new ConcurrentHashMap<>();
     private final CompletableFuture<Optional<Invocation.Failed>> ready = new CompletableFuture<>();
+    private final CompletableFuture<Instant> restored = new CompletableFuture<>();
     private final Object lock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Invocation.Failed failedWith; // guarded by lock
@@ -94,6 +96,16 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     public String address() {
         InetSocketAddress a = server.getAddress();
         return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    /** Serves {@code handler} beside the Runtime API, as Lambda serves a sandbox's credentials beside it. */
+    void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** Completes when the runtime asked {@code GET restore/next} (a SnapStart function, after its beforeCheckpoint hooks). */
+    CompletableFuture<Instant> restored() {
+        return restored;
     }
 
     /** Stops serving; anything still pending fails. Idempotent. */
@@ -182,7 +194,11 @@ public final class LambdaRuntimeApi implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (path.equals("invocation/next") && method.equals("GET")) {
                 next(exchange);
-            } else if (path.equals("init/error") && method.equals("POST")) {
+            } else if (path.equals("restore/next") && method.equals("GET")) {
+                // Lambda answers once the snapshot is restored; here the process simply carries on.
+                restored.complete(Instant.now());
+                send(exchange, 200, "");
+            } else if ((path.equals("init/error") || path.equals("restore/error")) && method.equals("POST")) {
                 initError(exchange);
             } else if (path.startsWith("invocation/") && method.equals("POST")
                     && (path.endsWith("/response") || path.endsWith("/error"))) {
@@ -285,7 +301,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,8 @@ import nhssm.local.dynamodb.LocalDynamoDbException;
  * <p>Intrinsics in the values the local runtime uses are resolved against {@code references}:
  * {@code !Ref X} is {@code references.get(X)} (table logical ids map to the local table names,
  * parameter names to their values), falling back to a parameter's Default; {@code !Sub} over such
- * references is expanded. Any other intrinsic there, or a Ref with no value, is a
+ * references is expanded. A parameter of an SSM type ({@code AWS::SSM::Parameter::Value<String>}) must be given in
+ * {@code references}: its Default is the name of the SSM parameter, not its value. Any other intrinsic there, or a Ref with no value, is a
  * {@link TemplateException} naming the function, the property and the reference.
  */
 public final class TemplateReader {
@@ -45,6 +47,7 @@ public final class TemplateReader {
 
     private static final String FUNCTION = "AWS::Serverless::Function";
     private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String SSM_PARAMETER = "AWS::SSM::Parameter::Value<";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
     private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
@@ -150,8 +153,22 @@ public final class TemplateReader {
                 }
             }
         }
+        boolean snapStart = p.path("SnapStart").has("ApplyOn")
+                && string(p.path("SnapStart").get("ApplyOn"), where + " SnapStart.ApplyOn").equals("PublishedVersions");
         return new FunctionDefinition(id, handler, runtime, Duration.ofSeconds(timeout), memory, environment, routes,
-                streams);
+                streams, snapStart, logging(p.path("LoggingConfig"), where + " LoggingConfig"));
+    }
+
+    private LogConfig logging(JsonNode config, String where) {
+        if (config.isMissingNode()) {
+            return LogConfig.TEXT;
+        }
+        return LogConfig.of(config.has("LogFormat") ? string(config.get("LogFormat"), where + ".LogFormat") : "Text",
+                optional(config, "ApplicationLogLevel", where), optional(config, "SystemLogLevel", where), where);
+    }
+
+    private Optional<String> optional(JsonNode config, String name, String where) {
+        return config.has(name) ? Optional.of(string(config.get(name), where + "." + name)) : Optional.empty();
     }
 
     private HttpRoute httpRoute(JsonNode p, String where) {
@@ -285,6 +302,12 @@ public final class TemplateReader {
             return value;
         }
         JsonNode parameter = root.path("Parameters").path(name);
+        if (parameter.path("Type").asText().startsWith(SSM_PARAMETER)) {
+            // Its Default names a parameter in SSM Parameter Store, which CloudFormation reads at deploy time.
+            throw new TemplateException(where + ": !Ref " + name + " has no value (its value is read from SSM"
+                    + " Parameter Store" + (parameter.has("Default") ? ", " + parameter.get("Default").asText() : "")
+                    + ", at deploy time: pass its local value)");
+        }
         if (parameter.has("Default")) {
             return parameter.get("Default").asText();
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CollectFunctionTest {
 
-    private static final Map<String, String> OVERRIDES = Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:9");
+    private static final Map<String, String> OVERRIDES = Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9");
 
     @TempDir
     static Path work;

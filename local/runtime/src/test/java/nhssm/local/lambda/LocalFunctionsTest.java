@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalFunctionsTest {
 
-    private static final Map<String, String> OVERRIDES = Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
+    private static final Map<String, String> OVERRIDES = Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000",
+            // Lambda reserves these: a value from elsewhere never reaches a function.
+            "AWS_ACCESS_KEY_ID", "from-the-parent", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "from-the-parent");
 
     @TempDir
     static Path work;
@@ -48,10 +50,11 @@ class LocalFunctionsTest {
                 function("Concurrent", "EchoHandler", 10, 128, Map.of()),
                 function("Crasher", "EchoHandler", 10, 128, Map.of()),
                 function("Env", "EnvHandler", 10, 128, Map.of("FUNCTION_VAR", "from-template")),
+                function("SnapStartEnv", "EnvHandler", 10, 128, Map.of()).withSnapStart(true),
                 function("Thrower", "ThrowingHandler", 10, 128, Map.of()),
                 function("Missing", "Absent", 10, 128, Map.of()));
         Map<String, Path> artifacts = Map.of("Echo", artifact, "Sleeper", artifact, "Concurrent", artifact,
-                "Crasher", artifact, "Env", artifact, "Thrower", artifact, "Missing", artifact);
+                "Crasher", artifact, "Env", artifact, "SnapStartEnv", artifact, "Thrower", artifact, "Missing", artifact);
         functions = new LocalFunctions(template, artifacts, OVERRIDES, 4,
                 new PrintStream(OUT, true, StandardCharsets.UTF_8), new PrintStream(ERR, true, StandardCharsets.UTF_8))
                 .closeOnShutdown();
@@ -128,13 +131,17 @@ class LocalFunctionsTest {
 
         Set<String> names = new HashSet<>();
         env.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("FUNCTION_VAR", "DYNAMODB_ENDPOINT", "AWS_LAMBDA_RUNTIME_API",
+        assertThat(names).containsExactlyInAnyOrder("FUNCTION_VAR", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_LAMBDA_RUNTIME_API",
                 "_HANDLER", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-                "AWS_REGION", "AWS_DEFAULT_REGION", "TZ", "LANG", "PATH");
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_FORMAT", "AWS_REGION", "AWS_DEFAULT_REGION",
+                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "TZ", "LANG", "PATH");
         assertThat(System.getenv()).as("the parent has variables of its own").containsKey("HOME");
         assertThat(names).doesNotContain("HOME", "JAVA_HOME", "CLASSPATH", "MAVEN_OPTS");
         assertThat(env.path("FUNCTION_VAR").asText()).isEqualTo("from-template");
-        assertThat(env.path("DYNAMODB_ENDPOINT").asText()).isEqualTo("http://127.0.0.1:8000");
+        assertThat(env.path("AWS_ENDPOINT_URL_DYNAMODB").asText()).isEqualTo("http://127.0.0.1:8000");
+        assertThat(env.path("AWS_LAMBDA_INITIALIZATION_TYPE").asText()).isEqualTo("on-demand");
+        assertThat(env.path("AWS_ACCESS_KEY_ID").asText()).matches("ASIA[A-Z2-7]{16}");
+        assertThat(env.path("AWS_SESSION_TOKEN").asText()).isNotBlank();
         assertThat(env.path("AWS_LAMBDA_RUNTIME_API").asText()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(env.path("_HANDLER").asText()).isEqualTo("nhssm.local.lambda.handlers.EnvHandler::handleRequest");
         assertThat(env.path("AWS_LAMBDA_FUNCTION_NAME").asText()).isEqualTo("Env");
@@ -143,6 +150,21 @@ class LocalFunctionsTest {
         assertThat(env.path("AWS_REGION").asText()).isEqualTo("eu-west-2");
         assertThat(env.path("AWS_DEFAULT_REGION").asText()).isEqualTo("eu-west-2");
         assertThat(env.path("TZ").asText()).isEqualTo(":UTC");
+    }
+
+    @Test
+    void aSnapStartFunction_shouldSeeNoAccessKeys_onlyTheContainerCredentialsEndpointAndItsToken() {
+        JsonNode env = payload(functions.invoke("SnapStartEnv", "{}"));
+
+        Set<String> names = new HashSet<>();
+        env.fieldNames().forEachRemaining(names::add);
+        assertThat(names).doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+                .contains("AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+        assertThat(env.path("AWS_LAMBDA_INITIALIZATION_TYPE").asText()).isEqualTo("snap-start");
+        assertThat(env.path("AWS_CONTAINER_CREDENTIALS_FULL_URI").asText())
+                .isEqualTo("http://" + env.path("AWS_LAMBDA_RUNTIME_API").asText() + ContainerCredentials.PATH);
+        assertThat(env.path("AWS_CONTAINER_AUTHORIZATION_TOKEN").asText()).isNotEqualTo("from-the-parent").hasSizeGreaterThan(40);
+        assertThat(env.path("AWS_LAMBDA_FUNCTION_VERSION").asText()).as("SnapStart runs published versions").isEqualTo("1");
     }
 
     @Test

@@ -55,7 +55,7 @@ class TemplateReaderTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("CollectFunction Environment.Variables.ADMIN_TOKEN_SHA256")
                 .hasMessageContaining("!Ref AdminTokenSha256 has no value")
-                .hasMessageContaining("parameter AdminTokenSha256 has no Default");
+                .hasMessageContaining("read from SSM Parameter Store, /nhssm/admin-token-sha256, at deploy time");
         assertThatThrownBy(() -> TemplateReader.read(TemplateTable.locateTemplate(), Map.of("AdminTokenSha256", HASH)))
                 .hasMessageContaining("!Ref SurveyTable has no value (pass the local name of the table SurveyTable)");
     }

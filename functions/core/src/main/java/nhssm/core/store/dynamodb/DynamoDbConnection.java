@@ -1,49 +1,56 @@
 package nhssm.core.store.dynamodb;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the DynamoDB client a function uses, once per container, from its environment:
- * {@code AWS_REGION} (set by Lambda), and {@code DYNAMODB_ENDPOINT} to point at the DynamoDB engine.
+ * Builds the DynamoDB client a function uses, once per container, as Lambda configures it: the region from
+ * {@code AWS_REGION}, credentials from the SDK's default chain (environment keys on an on-demand function, the
+ * container credentials endpoint under SnapStart), and the endpoint from the SDK's own configuration (on AWS the
+ * regional one; {@code AWS_ENDPOINT_URL_DYNAMODB} where the local runtime points it at a local database).
  */
 public final class DynamoDbConnection {
 
     /** Short enough that a request fails well inside the function's timeout when DynamoDB is unreachable. */
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    /** One HTTP attempt at most; DynamoDB answers in milliseconds when it answers. */
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * One call with all its retries at most. The shortest function Timeout in template.yaml (15 s) leaves room for
+     * three such calls in one request; a test holds every function's Timeout to that.
+     */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private DynamoDbConnection() {
     }
 
+    /** The client a deployed function uses: the SDK's default credentials chain and endpoint resolution. */
     public static DynamoDbClient fromEnvironment(Map<String, String> env) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+        return builder(env).credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+
+    /**
+     * The client's transport, timeouts and region, without credentials: tests that run a function's code in their
+     * own JVM add a local endpoint and credentials of their own.
+     */
+    public static DynamoDbClientBuilder builder(Map<String, String> env) {
+        return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .build())
                 .region(Region.of(env.getOrDefault("AWS_REGION", "eu-west-2")));
-        Optional<String> endpoint = Optional.ofNullable(env.get("DYNAMODB_ENDPOINT")).filter(e -> !e.isBlank());
-        if (endpoint.isPresent()) {
-            builder.endpointOverride(URI.create(endpoint.get()));
-            // The local DynamoDB engine accepts any credentials; a machine without AWS ones must still work.
-            builder.credentialsProvider(env.containsKey("AWS_ACCESS_KEY_ID")
-                    ? EnvironmentVariableCredentialsProvider.create()
-                    : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        } else {
-            // On Lambda the credentials are always in the environment: skip the default chain's probing.
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        }
-        return builder.build();
     }
 
     /** The table name from {@code TABLE_NAME}, which the template sets. */
