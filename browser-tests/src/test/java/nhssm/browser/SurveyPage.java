@@ -64,6 +64,25 @@ final class SurveyPage {
         press("DRAFT");
     }
 
+    /**
+     * On the page a link opens (it names the trust and round), presses Continue and waits for the form: the
+     * post from this site that sets the browser's cookie.
+     */
+    void continueFromLink() {
+        awaitTrue(() -> !driver.findElements(By.xpath("//button[normalize-space()='Continue']")).isEmpty(),
+                "the page the link opens");
+        WebElement button = driver.findElement(By.xpath("//button[normalize-space()='Continue']"));
+        button.click();
+        awaitTrue(() -> isStale(button), "the form after Continue");
+    }
+
+    /** Presses Sign out and waits for the next page. */
+    void signOut() {
+        WebElement button = driver.findElement(By.id("sign-out"));
+        button.click();
+        awaitTrue(() -> isStale(button), "the page after signing out");
+    }
+
     private void press(String status) {
         WebElement button = driver.findElement(By.cssSelector("button[name='status'][value='" + status + "']"));
         String label = button.getText();

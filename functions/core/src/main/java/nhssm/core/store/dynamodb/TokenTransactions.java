@@ -20,7 +20,6 @@ import nhssm.core.token.TokenHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -28,14 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A token's life in the table: issued (grant, list entry, audit entry; for a lead, the trust's lead slot
- * and the revocation of the lead token it replaces), revoked (the grant marked, the audit entry, the lead
- * slot freed), listed and used. Each change is one transaction, so a token is never half-issued or revoked
+ * and the revocation of the lead token it replaces), revoked (the grant marked, the audit entry), listed and
+ * used. The lead slot names the latest lead token even once it is revoked: the next invitation then has
+ * nothing to revoke, and no item is ever deleted. Each change is one transaction, so a token is never half-issued or revoked
  * without its audit entry.
  *
  * <pre>
  * TOKEN#sha256        TOKEN          the grant, found by hash; revokedAt, revokedBy, revocation, lastUsedAt
  * ROUND#r#TRUST#ods   LINK#id        the trust's list: the grant as issued, and its hash, found by public id
- * ROUND#r#TRUST#ods   LEAD           the trust's one active lead token (tokenId, tokenHash)
+ * ROUND#r#TRUST#ods   LEAD           the trust's latest lead token (tokenId, tokenHash)
  * AUDIT#r             time#action#subject   an immutable audit entry
  * </pre>
  */
@@ -108,14 +108,6 @@ final class TokenTransactions {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(revoke(grant.hash(), revocation));
         writes.add(putIfAbsent(AuditItem.toItem(AuditEntry.revoked(grant, revocation))));
-        if (grant.scope() == Scope.LEAD && leadSlot(round, odsCode).filter(grant.hash()::matches).isPresent()) {
-            // The trust has no active lead token until it is invited again.
-            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(Keys.key(Keys.trustPartition(round, odsCode), LEAD_SORT))
-                    .conditionExpression("tokenHash = :hash")
-                    .expressionAttributeValues(Map.of(":hash", s(grant.hash().hex())))
-                    .build()).build());
-        }
         try {
             transact(writes);
             return new RevokeResult.Revoked(new StoredToken(grant, Optional.of(revocation), stored.get().lastUsedAt()));
