@@ -145,6 +145,8 @@ final class LoadBenchmark {
                 .header("authorization", "Bearer " + token)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("idempotency-key", UUID.randomUUID().toString())
+                // An individual response's key is scoped to its writer's own secret.
+                .header("response-secret", UUID.randomUUID() + "-" + UUID.randomUUID())
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         long start = System.nanoTime();

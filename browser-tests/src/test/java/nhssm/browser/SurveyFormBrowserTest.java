@@ -23,12 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The survey form in Debian's headless Chromium against the whole local system: an invitation followed
- * from an email, a submission with two mistakes, the error summary, the fix, the receipt and the trust's
- * PDF; the same with JavaScript off; a staff link; a draft resumed in another browser. axe-core checks the
+ * from an email to the page naming the trust and its Continue button, a submission with two mistakes, the
+ * error summary, the fix, the receipt and the trust's PDF; the same with JavaScript off; a staff link and
+ * sign-out; a draft resumed in another browser; a forged link and a forged post that leave a cookie alone. axe-core checks the
  * empty form, the form with errors and the receipt. Screenshots are saved in target/screenshots.
  */
 class SurveyFormBrowserTest {
@@ -38,6 +40,7 @@ class SurveyFormBrowserTest {
 
     private static final SurveyDefinition DEFINITION = SurveyDefinitions.forRound("2026").orElseThrow();
     private static final Duration REPORT_LIMIT = Duration.ofSeconds(120);
+    private static final String TOKEN_COOKIE = "__Host-nhssm-token-2026";
     /** Typed into a free-text answer: it must come back as text, never run. */
     private static final String HOSTILE = "<script>alert('x')</script> Diolch yn fawr — tŷ & \"co\"";
 
@@ -48,7 +51,7 @@ class SurveyFormBrowserTest {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
 
-            openFromEmail(driver, email);
+            openFromEmail(driver, email, page);
             assertThat(driver.getCurrentUrl()).isEqualTo(LOCAL.api("/survey/2026").toString());
             assertTokenOnlyInAStrictHttpOnlyCookie(driver, lead.token());
             assertThat(page.text(By.className("caption"))).isEqualTo("Guy's and St Thomas' NHS Foundation Trust");
@@ -98,7 +101,7 @@ class SurveyFormBrowserTest {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
 
-            openFromEmail(driver, email);
+            openFromEmail(driver, email, page);
             assertThat(driver.getCurrentUrl()).doesNotContain("token");
             Screenshots.save(driver, "form-empty-no-javascript");
 
@@ -129,7 +132,8 @@ class SurveyFormBrowserTest {
             ChromeDriver driver = chromium.driver();
             SurveyPage page = new SurveyPage(driver);
 
-            Navigation.open(driver, staff.surveyLink().toString(), By.name("Q02"));
+            driver.get(staff.surveyLink().toString());
+            page.continueFromLink();
 
             for (Question question : DEFINITION.questions()) {
                 boolean asked = question.audience() == Audience.ALL && !(question.answer() instanceof AnswerSpec.FromToken);
@@ -145,15 +149,64 @@ class SurveyFormBrowserTest {
 
             assertThat(page.heading()).isEqualTo("Response submitted");
             assertThat(driver.findElements(By.id("report-link"))).isEmpty();
+
+            page.signOut();
+            assertThat(page.heading()).isEqualTo("You have signed out");
+            assertThat(driver.manage().getCookieNamed(TOKEN_COOKIE)).isNull();
+            Navigation.open(driver, LOCAL.api("/survey/2026").toString(), By.tagName("h1"));
+            assertThat(page.heading()).isEqualTo("Open the survey from your link");
         }
     }
+
+    @Test
+    void aForgedLinkOrPostFromAnotherSite_shouldLeaveTheCookieOfTheRightTrustAlone() {
+        SurveyLinks.Link own = LOCAL.inviteLead("RJ2");
+        SurveyLinks.Link attackers = LOCAL.inviteLead("RJ6");
+        try (Chromium chromium = Chromium.start(); CrossSiteLink email = CrossSiteLink.to(own.surveyLink());
+                CrossSiteLink forgedLink = CrossSiteLink.to(attackers.surveyLink());
+                PageServer forgedPost = PageServer.serving(java.util.Map.of("/", forgedPostPage(attackers.token())))) {
+            ChromeDriver driver = chromium.driver();
+            SurveyPage page = new SurveyPage(driver);
+            openFromEmail(driver, email, page);
+            String trust = page.text(By.className("caption"));
+
+            // The attacker's link opens a page naming the other trust; nothing changes unless Continue is pressed.
+            forgedLink.follow(driver);
+            Navigation.awaitLoaded(driver, By.xpath("//*[contains(., 'RJ6')]"), "the forged link");
+            assertThat(page.heading()).isEqualTo("Open the 2026 survey");
+            assertThat(driver.manage().getCookieNamed(TOKEN_COOKIE).getValue()).isEqualTo(own.token());
+
+            // A post to Continue made from the attacker's site is refused, and sets nothing.
+            Navigation.open(driver, forgedPost.uri("localhost", "/").toString(), By.id("forge"));
+            WebElement forge = driver.findElement(By.id("forge"));
+            Navigation.leave(driver, forge::click, By.tagName("h1"), "the forged post");
+            assertThat(page.heading()).isEqualTo("This page was sent from another site");
+            assertThat(driver.manage().getCookieNamed(TOKEN_COOKIE).getValue()).isEqualTo(own.token());
+
+            Navigation.open(driver, LOCAL.api("/survey/2026").toString(), By.className("caption"));
+            assertThat(page.text(By.className("caption"))).isEqualTo(trust);
+        }
+    }
+
+    /** A page on another site that posts the attacker's own link to Continue, as a login CSRF would. */
+    private static String forgedPostPage(String attackersToken) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>A prize for you</title></head>
+                <body><main><form method="post" action="%s">
+                <input type="hidden" name="token" value="%s"><input type="hidden" name="csrf" value="guess">
+                <button id="forge" type="submit">Claim your prize</button></form></main></body></html>
+                """.formatted(LOCAL.api("/survey/2026/continue"), attackersToken);
+    }
+
 
     @Test
     void aSavedDraft_shouldBeThereWhenTheLinkIsOpenedAgainInAnotherBrowser() {
         SurveyLinks.Link lead = LOCAL.inviteLead("RTH");
         try (Chromium first = Chromium.start()) {
             SurveyPage page = new SurveyPage(first.driver());
-            Navigation.open(first.driver(), lead.surveyLink().toString(), By.name("Q02"));
+            first.driver().get(lead.surveyLink().toString());
+            page.continueFromLink();
             page.choose("Q02", "CEO").choose("Q06", "INSTAGRAM").type("Q43", HOSTILE);
             page.saveDraft();
 
@@ -161,7 +214,8 @@ class SurveyFormBrowserTest {
         }
         try (Chromium second = Chromium.start()) {
             SurveyPage page = new SurveyPage(second.driver());
-            Navigation.open(second.driver(), lead.surveyLink().toString(), By.name("Q02"));
+            second.driver().get(lead.surveyLink().toString());
+            page.continueFromLink();
 
             assertThat(page.isChosen("Q02", "CEO")).isTrue();
             assertThat(page.isChosen("Q06", "INSTAGRAM")).isTrue();
@@ -169,10 +223,14 @@ class SurveyFormBrowserTest {
         }
     }
 
-    /** Follows the invitation in the email, as from webmail: another site, so the page reloads once for its cookie. */
-    private static void openFromEmail(ChromeDriver driver, CrossSiteLink email) {
+    /**
+     * Follows the invitation in the email, as from webmail: another site, so the link opens a page naming the
+     * trust, whose Continue button (a post from this site) sets the cookie and opens the form.
+     */
+    private static void openFromEmail(ChromeDriver driver, CrossSiteLink email, SurveyPage page) {
         email.follow(driver);
-        Navigation.awaitLoaded(driver, By.name("Q02"), "the link's page reloading itself for its cookie");
+        page.continueFromLink();
+        Navigation.awaitLoaded(driver, By.name("Q02"), "the form after the link");
     }
 
     /** Everything an official return needs but the respondent's role (Q02), and a few optional answers. */
@@ -194,9 +252,12 @@ class SurveyFormBrowserTest {
     }
 
     private static void assertTokenOnlyInAStrictHttpOnlyCookie(ChromeDriver driver, String token) {
-        Cookie cookie = driver.manage().getCookieNamed("nhssm-token-2026");
+        Cookie cookie = driver.manage().getCookieNamed(TOKEN_COOKIE);
         assertThat(cookie.getValue()).isEqualTo(token);
         assertThat(cookie.isHttpOnly()).isTrue();
+        // Secure even on http://127.0.0.1: the browser treats loopback as a secure context.
+        assertThat(cookie.isSecure()).isTrue();
+        assertThat(cookie.getPath()).isEqualTo("/");
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
         assertThat(driver.getCurrentUrl()).doesNotContain(token);
         assertThat(driver.getPageSource()).doesNotContain(token);
@@ -216,7 +277,7 @@ class SurveyFormBrowserTest {
      * polling until the aggregate function has built the trust's record, and returns the PDF's text.
      */
     private static String pdfText(ChromeDriver driver, String href) throws IOException, InterruptedException {
-        Cookie cookie = driver.manage().getCookieNamed("nhssm-token-2026");
+        Cookie cookie = driver.manage().getCookieNamed(TOKEN_COOKIE);
         HttpRequest request = HttpRequest.newBuilder(URI.create(href)).timeout(REPORT_LIMIT)
                 .header("cookie", cookie.getName() + "=" + cookie.getValue()).GET().build();
         Instant deadline = Instant.now().plus(REPORT_LIMIT);

@@ -56,6 +56,23 @@ final class SurveyPage {
         press("DRAFT");
     }
 
+    /**
+     * On the page a link opens (it names the trust and round), presses Continue and waits for the form: the
+     * post from this site that sets the browser's cookie.
+     */
+    void continueFromLink() {
+        By continueButton = By.xpath("//button[normalize-space()='Continue']");
+        Navigation.awaitLoaded(driver, continueButton, "the page the link opens");
+        WebElement button = driver.findElement(continueButton);
+        Navigation.leave(driver, button::click, By.tagName("h1"), "pressing Continue");
+    }
+
+    /** Presses Sign out and waits for the next page. */
+    void signOut() {
+        WebElement button = driver.findElement(By.id("sign-out"));
+        Navigation.leave(driver, button::click, By.tagName("h1"), "signing out");
+    }
+
     private void press(String status) {
         WebElement button = driver.findElement(By.cssSelector("button[name='status'][value='" + status + "']"));
         String label = button.getText();

@@ -300,7 +300,7 @@ class BadInputProperties {
                 .body("application/json", huge));
         check(Route.REPLACE_RESPONSE, Request.post("/api/rounds/" + ROUND + "/responses/" + tokens.responseId())
                 .method("PUT").bearer(tokens.lead()).header("If-Match", "\"1\"").body("application/json", huge));
-        check(Route.SURVEY_POST, Request.post("/survey/" + ROUND).header("Cookie", "nhssm-token-2026=" + tokens.lead())
+        check(Route.SURVEY_POST, Request.post("/survey/" + ROUND).header("Cookie", "__Host-nhssm-token-2026=" + tokens.lead())
                 .body("application/x-www-form-urlencoded", huge));
     }
 
@@ -329,8 +329,8 @@ class BadInputProperties {
         return Arbitraries.oneOf(
                 Arbitraries.just(Optional.<String>empty()),
                 Arbitraries.oneOf(hostile.forgedToken(), Arbitraries.of(tokens.lead(), tokens.staff(), tokens.expired(),
-                        tokens.otherRound())).map(t -> Optional.of("nhssm-token-2026=" + t)),
-                hostile.headerValue().map(v -> Optional.of("nhssm-token-2026=" + v + "; nhssm-response-2026=" + v)));
+                        tokens.otherRound())).map(t -> Optional.of("__Host-nhssm-token-2026=" + t)),
+                hostile.headerValue().map(v -> Optional.of("__Host-nhssm-token-2026=" + v + "; __Host-nhssm-response-2026=" + v)));
     }
 
     private Arbitrary<Map<String, String>> browserHeaders() {

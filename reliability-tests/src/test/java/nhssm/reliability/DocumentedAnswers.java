@@ -18,6 +18,7 @@ final class DocumentedAnswers {
             Map.entry("/problems/unauthenticated", 401),
             Map.entry("/problems/forbidden", 403),
             Map.entry("/problems/round-closed", 403),
+            Map.entry("/problems/limit-reached", 403),
             Map.entry("/problems/not-found", 404),
             Map.entry("/problems/official-return-exists", 409),
             Map.entry("/problems/stale-version", 412),

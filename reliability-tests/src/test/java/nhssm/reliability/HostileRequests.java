@@ -209,7 +209,7 @@ final class HostileRequests {
                 Arbitraries.of("", " ", "\"1\"", "\"0\"", "\"-1\"", "1", "W/\"1\"", "*", "\"99999999999999999999\"",
                         "\"1\", \"2\"", "\"", "\"\"", "\u00e9", "\u00ff\u00fe", "a\tb", "x".repeat(300),
                         "X-Injected: 1", "%0d%0aX-Injected:%201", "${jndi:ldap://x}", "<script>", "cross-site",
-                        "same-origin", "none", "https", "javascript", "nhssm-token-2026=" + tokens.lead()),
+                        "same-origin", "none", "https", "javascript", "__Host-nhssm-token-2026=" + tokens.lead()),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300));
     }
 

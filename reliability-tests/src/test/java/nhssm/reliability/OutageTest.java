@@ -87,7 +87,8 @@ class OutageTest {
         awaitQuiet();
         Set<Map<String, AttributeValue>> before = system.scan();
         Request create = Request.post("/api/rounds/" + ROUND + "/responses").bearer(staff)
-                .header("Idempotency-Key", "outage-retry-1").json(VALID);
+                .header("Idempotency-Key", "outage-retry-1")
+                .header("Response-Secret", "outage-writer-0123456789abcdefghijklmnopqrstuvwxyz").json(VALID);
 
         dynamo().stop();
         RawHttp.Response refused = RawHttp.send(system.api(), create);
@@ -112,7 +113,7 @@ class OutageTest {
     @Test
     void theSurveyFormDuringAnOutage_is503WithTheTypedValuesKept_savesNothing_andItsTryAgainSavesOnce() {
         String lead = system.inviteLead("R0B");
-        String cookie = "nhssm-token-" + ROUND + "=" + lead;
+        String cookie = "__Host-nhssm-token-" + ROUND + "=" + lead;
         RawHttp.Response form = RawHttp.send(system.api(), Request.get("/survey/" + ROUND).header("Cookie", cookie));
         assertThat(form.status()).isEqualTo(200);
         Map<String, String> typed = new LinkedHashMap<>();

@@ -30,15 +30,24 @@ public final class CollectApi {
     private final Authentication authentication;
     private final Responses responses;
     private final Invitations invitations;
+    private final TokenAdmin tokenAdmin;
     private final DefinitionResource definitions = new DefinitionResource();
     private final SurveyForm surveyForm;
+    private final Arrival arrival;
+    private final SignOut signOut;
+    private final SecureRandom random;
 
     public CollectApi(SurveyStore store, TrustRegister trusts, Clock clock, SecureRandom random,
             Optional<TokenHash> adminHash) {
         this.authentication = new Authentication(store, trusts, adminHash, clock);
-        this.responses = new Responses(store, clock);
+        this.responses = new Responses(store, clock, random);
         this.invitations = new Invitations(store, trusts, clock, random);
-        this.surveyForm = new SurveyForm(store, authentication, clock, random);
+        this.tokenAdmin = new TokenAdmin(store, trusts, clock);
+        Visitors visitors = new Visitors(authentication, clock);
+        this.surveyForm = new SurveyForm(store, visitors, clock, random);
+        this.arrival = new Arrival(authentication, visitors, random);
+        this.signOut = new SignOut(random);
+        this.random = random;
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -58,12 +67,12 @@ public final class CollectApi {
             return route(request);
         } catch (MalformedRequestException e) {
             return isSurveyPage(request)
-                    ? surveyForm.malformed(e.getMessage())
+                    ? SurveyPages.malformed(e.getMessage(), SurveyPages.nonce(random))
                     : Problem.malformed(e.getMessage()).toResponse();
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable on " + request.routeKey() + ": " + e.getMessage());
             HttpResponse unavailable = isSurveyPage(request)
-                    ? surveyForm.unavailable(request)
+                    ? SurveyPages.unavailable(request, SurveyPages.nonce(random))
                     : Problems.unavailable().toResponse();
             return unavailable.withHeader("retry-after", "2");
         }
@@ -77,8 +86,12 @@ public final class CollectApi {
     private HttpResponse route(HttpRequest request) {
         String routeKey = request.routeKey() == null ? "" : request.routeKey();
         return switch (routeKey) {
-            case "GET /survey/{round}" -> inSurveyRound(request, definition -> surveyForm.show(request, definition));
+            case "GET /survey/{round}" -> inSurveyRound(request, definition -> request.queryParameter(Arrival.TOKEN)
+                    .map(token -> arrival.open(request, definition, token))
+                    .orElseGet(() -> surveyForm.show(request, definition)));
             case "POST /survey/{round}" -> inSurveyRound(request, definition -> surveyForm.post(request, definition));
+            case "POST /survey/{round}/continue" -> inSurveyRound(request, definition -> arrival.proceed(request, definition));
+            case "POST /survey/{round}/sign-out" -> inSurveyRound(request, definition -> signOut.post(request, definition));
             case "GET /survey/{round}/receipt" ->
                     inSurveyRound(request, definition -> surveyForm.receipt(request, definition));
             case DEFINITION_ROUTE ->
@@ -86,17 +99,21 @@ public final class CollectApi {
             case "POST /api/rounds/{round}/responses" ->
                     asRespondent(request, (definition, caller) -> responses.create(request, definition, caller));
             case "GET /api/rounds/{round}/responses/{id}" ->
-                    asRespondent(request, (definition, caller) -> responses.read(definition, caller, id(request)));
+                    asRespondent(request, (definition, caller) -> responses.read(request, definition, caller, id(request)));
             case "PUT /api/rounds/{round}/responses/{id}" ->
                     asRespondent(request, (definition, caller) -> responses.replace(request, definition, caller, id(request)));
             case "POST /api/rounds/{round}/staff-links" ->
                     asRespondent(request, invitations::createStaffLink);
+            case "GET /api/rounds/{round}/staff-links" ->
+                    asRespondent(request, tokenAdmin::listStaffLinks);
+            case "POST /api/rounds/{round}/staff-links/{id}/revocation" ->
+                    asRespondent(request, (definition, lead) -> tokenAdmin.revokeStaffLink(request, definition, lead, id(request)));
             case "POST /api/admin/rounds/{round}/invitations" ->
-                    inRound(request, definition -> switch (authentication.admin(request)) {
-                        case Caller.Admin a -> invitations.inviteLead(request, definition);
-                        case Caller.Refused r -> r.problem().toResponse();
-                        case Caller.Respondent r -> throw new IllegalStateException("admin check yields no respondent");
-                    });
+                    asAdmin(request, definition -> invitations.inviteLead(request, definition));
+            case "GET /api/admin/rounds/{round}/trusts/{ods}/tokens" ->
+                    asAdmin(request, definition -> tokenAdmin.listForAdmin(definition, ods(request)));
+            case "POST /api/admin/rounds/{round}/trusts/{ods}/tokens/{id}/revocation" ->
+                    asAdmin(request, definition -> tokenAdmin.revokeForAdmin(request, definition, ods(request), id(request)));
             // As API Gateway answers a route it does not have.
             default -> HttpResponse.json(404, "{\"message\":\"Not Found\"}");
         };
@@ -111,7 +128,8 @@ public final class CollectApi {
 
     private HttpResponse inSurveyRound(HttpRequest request, Function<SurveyDefinition, HttpResponse> action) {
         String round = request.pathParameter("round").orElse("");
-        return SurveyDefinitions.forRound(round).map(action).orElseGet(() -> surveyForm.unknownRound(round));
+        return SurveyDefinitions.forRound(round).map(action)
+                .orElseGet(() -> SurveyPages.unknownRound(round, SurveyPages.nonce(random)));
     }
 
     private HttpResponse asRespondent(HttpRequest request,
@@ -120,6 +138,14 @@ public final class CollectApi {
             case Caller.Respondent respondent -> action.apply(definition, respondent);
             case Caller.Refused refused -> withChallenge(refused.problem());
             case Caller.Admin a -> throw new IllegalStateException("a respondent check yields no admin");
+        });
+    }
+
+    private HttpResponse asAdmin(HttpRequest request, Function<SurveyDefinition, HttpResponse> action) {
+        return inRound(request, definition -> switch (authentication.admin(request)) {
+            case Caller.Admin a -> action.apply(definition);
+            case Caller.Refused r -> withChallenge(r.problem());
+            case Caller.Respondent r -> throw new IllegalStateException("admin check yields no respondent");
         });
     }
 
@@ -132,5 +158,9 @@ public final class CollectApi {
 
     private static String id(HttpRequest request) {
         return request.pathParameter("id").orElse("");
+    }
+
+    private static String ods(HttpRequest request) {
+        return request.pathParameter("ods").orElse("");
     }
 }

@@ -1,6 +1,5 @@
 package nhssm.collect;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nhssm.collect.Problems.FieldError;
+import nhssm.core.audit.AuditEntry;
 import nhssm.core.store.SurveyStore;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Scope;
@@ -23,13 +23,11 @@ import nhssm.http.Excerpt;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
 import nhssm.http.Json;
-import nhssm.http.MediaType;
-import nhssm.http.Problem;
-import nhssm.http.Utf8;
 
 /**
  * Issues tokens: the administrator invites a trust's lead, and a lead creates a staff link for its
- * own trust. A token is returned once, in this response, and only its hash is stored.
+ * own trust. A token is returned once, in this response, and only its hash is stored. A trust has one
+ * active lead token per round: inviting it again replaces (revokes) the previous one.
  */
 final class Invitations {
 
@@ -49,17 +47,12 @@ final class Invitations {
     }
 
     HttpResponse inviteLead(HttpRequest request, SurveyDefinition definition) {
-        if (request.body().length > Problems.MAX_BODY_BYTES) {
-            return Problems.tooLarge().toResponse();
-        }
-        if (!request.contentType().map(t -> t.is(Submission.JSON) && t.isUtf8()).orElse(false)) {
-            return Problems.unsupportedMediaType(List.of(Submission.JSON)).toResponse();
-        }
         JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(Utf8.decode(request.body(), "The JSON body"));
-        } catch (JacksonException e) {
-            return Problem.malformed("The body is not valid JSON (" + Excerpt.of(e.getOriginalMessage()) + ").").toResponse();
+        switch (JsonBodies.read(request, false)) {
+            case JsonBodies.Read.Refused r -> {
+                return r.problem().toResponse();
+            }
+            case JsonBodies.Read.Body b -> body = b.json();
         }
         JsonNode ods = body == null ? null : body.get("odsCode");
         if (body == null || !body.isObject() || body.size() != 1 || ods == null || !ods.isTextual()) {
@@ -73,7 +66,7 @@ final class Invitations {
                             + ". Use the ODS code of an open trust in the reference list."))).toResponse();
         }
         Instant expires = definition.window().closesAt().plus(LEAD_ACCESS_AFTER_CLOSE);
-        return issue(definition, trust.get(), Scope.LEAD, expires);
+        return issue(definition, trust.get(), Scope.LEAD, expires, AuditEntry.ADMIN);
     }
 
     HttpResponse createStaffLink(SurveyDefinition definition, Caller.Respondent lead) {
@@ -83,20 +76,24 @@ final class Invitations {
         if (!definition.window().isOpenAt(clock.instant())) {
             return Problems.roundClosed(definition.round(), definition.window()).toResponse();
         }
-        return issue(definition, lead.trust(), Scope.STAFF, definition.window().closesAt());
+        return issue(definition, lead.trust(), Scope.STAFF, definition.window().closesAt(), AuditEntry.lead(lead.grant()));
     }
 
-    private HttpResponse issue(SurveyDefinition definition, Trust trust, Scope scope, Instant expiresAt) {
+    /** Issues and audits a token; a lead token replaces the trust's previous one, which stops working at once. */
+    private HttpResponse issue(SurveyDefinition definition, Trust trust, Scope scope, Instant expiresAt, String actor) {
         TokenSecret secret = TokenSecret.generate(random);
         Instant now = clock.instant();
-        store.saveToken(new TokenGrant(secret.hash(), definition.round(), trust.odsCode(), scope, now, expiresAt));
+        TokenGrant grant = new TokenGrant(secret.hash(), definition.round(), trust.odsCode(), scope, now, expiresAt);
+        Optional<TokenGrant> replaced = store.issueToken(grant, actor);
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", grant.id());
         body.put("token", secret.value());
         body.put("scope", scope.name());
         body.put("round", definition.round());
         body.put("trust", Map.of("odsCode", trust.odsCode(), "name", trust.name()));
         body.put("expiresAt", expiresAt.toString());
         body.put("surveyLink", "/survey/" + definition.round() + "?token=" + secret.value());
+        replaced.ifPresent(old -> body.put("replaced", old.id()));
         try {
             return HttpResponse.json(201, Json.MAPPER.writeValueAsString(body))
                     // The token is in this body and nowhere else: no cache may keep it.

@@ -20,8 +20,13 @@ final class Problems {
                 .with("errors", errors.stream().map(FieldError::toJson).toList());
     }
 
-    static Problem unauthenticated(String detail) {
-        return Problem.of(401, "unauthenticated", "A valid token is needed", detail);
+    /** A 401 whose {@code reason} says why: missing, unknown, expired, replaced, withdrawn, … (docs/API.md). */
+    static Problem unauthenticated(Caller.Reason reason, String detail) {
+        return Problem.of(401, "unauthenticated", "A valid token is needed", detail).with("reason", reason.code());
+    }
+
+    static Problem limitReached(String detail, int limit) {
+        return Problem.of(403, "limit-reached", "No more responses can be created here", detail).with("limit", limit);
     }
 
     static Problem forbidden(String detail) {

@@ -49,6 +49,17 @@ final class ResponseJson {
         }
     }
 
+    /** {@code body} with the writer's secret made for it: in the creating response only, never in a record. */
+    static String withSecret(String body, String secret) {
+        try {
+            ObjectNode root = (ObjectNode) Json.MAPPER.readTree(body);
+            root.put("responseSecret", secret);
+            return Json.MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a body this class wrote is JSON", e);
+        }
+    }
+
     static String etag(StoredResponse response) {
         return "\"" + response.version() + "\"";
     }

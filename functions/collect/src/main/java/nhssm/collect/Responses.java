@@ -1,5 +1,6 @@
 package nhssm.collect;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +15,15 @@ import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.store.CreateResult;
 import nhssm.core.store.IdempotencyRecord;
+import nhssm.core.store.IndividualQuota;
 import nhssm.core.store.ReplaceResult;
 import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.store.SurveyStore;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Sha256;
+import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenSecret;
 import nhssm.core.validation.Validation;
 import nhssm.core.validation.ValidationResult;
 import nhssm.http.Excerpt;
@@ -29,7 +33,8 @@ import nhssm.http.Problem;
 
 /**
  * Creating, reading and replacing one's own responses. A lead token owns its trust's single official
- * return; a staff token creates individual responses and reads back only those whose id it was given.
+ * return. An individual response belongs to its writer, not to every holder of the staff link: it is read
+ * and changed with the staff token and the writer's own {@link WriterSecret}.
  */
 final class Responses {
 
@@ -38,10 +43,12 @@ final class Responses {
 
     private final SurveyStore store;
     private final Clock clock;
+    private final SecureRandom random;
 
-    Responses(SurveyStore store, Clock clock) {
+    Responses(SurveyStore store, Clock clock, SecureRandom random) {
         this.store = store;
         this.clock = clock;
+        this.random = random;
     }
 
     HttpResponse create(HttpRequest request, SurveyDefinition definition, Caller.Respondent caller) {
@@ -51,7 +58,22 @@ final class Responses {
             return Problem.malformed("An Idempotency-Key is 1 to 255 visible ASCII characters, "
                     + "for example a UUID.").toResponse();
         }
-        Optional<String> keyHash = idempotencyKey.map(k -> Sha256.hex(caller.grant().hash().hex() + "\n" + k));
+        ResponseKind kind = caller.grant().scope().responseKind();
+        Optional<String> sentSecret = request.header(WriterSecret.HEADER);
+        if (sentSecret.isPresent() && !WriterSecret.isWellFormed(sentSecret.get())) {
+            return Problem.malformed(WriterSecret.FORM).toResponse();
+        }
+        if (kind == ResponseKind.INDIVIDUAL && idempotencyKey.isPresent() && sentSecret.isEmpty()) {
+            // Two people with the same staff link and the same key must never meet: the key is the writer's.
+            return Problem.malformed("With a staff link, send your own " + WriterSecret.HEADER
+                    + " with an Idempotency-Key, so that a retry finds your response and nobody else's. "
+                    + WriterSecret.FORM).toResponse();
+        }
+        Optional<TokenHash> sentWriter = kind == ResponseKind.INDIVIDUAL
+                ? sentSecret.map(TokenHash::of)
+                : Optional.empty();
+        Optional<String> keyHash = idempotencyKey.map(k -> Sha256.hex(caller.grant().hash().hex() + "\n"
+                + sentWriter.map(TokenHash::hex).orElse("") + "\n" + k));
         String fingerprint = fingerprint(request);
         // A retry is answered from the record even after the window closed or the rules changed.
         Optional<IdempotencyRecord> earlier = keyHash.flatMap(store::findIdempotency);
@@ -61,27 +83,42 @@ final class Responses {
         if (!definition.window().isOpenAt(now)) {
             return Problems.roundClosed(definition.round(), definition.window()).toResponse();
         }
-        ResponseKind kind = caller.grant().scope().responseKind();
         Accepted accepted = accept(request, definition, kind);
         if (accepted.refusal() != null) {
             return accepted.refusal().toResponse();
         }
+        // A writer who sent no secret of their own gets one made here, returned once in the body.
+        Optional<String> madeSecret = kind == ResponseKind.INDIVIDUAL && sentSecret.isEmpty()
+                ? Optional.of(TokenSecret.generate(random).value())
+                : Optional.empty();
+        Optional<TokenHash> writer = madeSecret.map(TokenHash::of).or(() -> sentWriter);
         ResponseKey key = new ResponseKey(definition.round(), caller.trust().odsCode(), UUID.randomUUID().toString());
-        StoredResponse response = StoredResponse.first(key, kind, accepted.status(), definition.definitionVersion(),
+        StoredResponse first = StoredResponse.first(key, kind, accepted.status(), definition.definitionVersion(),
                 accepted.answers(), now);
+        StoredResponse response = writer.map(first::writtenBy).orElse(first);
         String location = ResponseLocation.of(key.round(), key.id());
         String body = ResponseJson.encode(response, caller.trust());
         Optional<IdempotencyRecord> record = keyHash.map(hash ->
                 new IdempotencyRecord(hash, fingerprint, 201, location, body, now.plus(IDEMPOTENCY_WINDOW)));
-        return switch (store.create(response, record)) {
-            case CreateResult.Created c -> created(location, body, response);
+        Optional<IndividualQuota> quota = kind == ResponseKind.INDIVIDUAL
+                ? Optional.of(new IndividualQuota(caller.grant().hash(),
+                        definition.limits().individualResponsesPerStaffLink(),
+                        definition.limits().individualResponsesPerTrust()))
+                : Optional.empty();
+        return switch (store.create(response, record, quota)) {
+            case CreateResult.Created c -> madeSecret
+                    .map(secret -> created(location, ResponseJson.withSecret(body, secret), response)
+                            // The secret is in this body and nowhere else: no cache may keep it.
+                            .withHeader("cache-control", "no-store"))
+                    .orElseGet(() -> created(location, body, response));
             case CreateResult.AlreadyDone done -> replay(done.original(), fingerprint);
             case CreateResult.OfficialExists exists -> Problems.officialExists(key.round(), exists.existingId()).toResponse();
+            case CreateResult.LimitReached limit -> limitReached(limit, caller).toResponse();
         };
     }
 
-    HttpResponse read(SurveyDefinition definition, Caller.Respondent caller, String id) {
-        return own(definition, caller, id)
+    HttpResponse read(HttpRequest request, SurveyDefinition definition, Caller.Respondent caller, String id) {
+        return own(request, definition, caller, id)
                 .map(r -> HttpResponse.json(200, ResponseJson.encode(r, caller.trust()))
                         .withHeader("etag", ResponseJson.etag(r))
                         .withHeader("cache-control", "no-store"))
@@ -101,7 +138,7 @@ final class Responses {
         if (expected.isEmpty()) {
             return Problem.malformed("If-Match must be the version you read, for example \"3\".").toResponse();
         }
-        Optional<StoredResponse> current = own(definition, caller, id);
+        Optional<StoredResponse> current = own(request, definition, caller, id);
         if (current.isEmpty()) {
             return notFound(id).toResponse();
         }
@@ -126,13 +163,30 @@ final class Responses {
         };
     }
 
-    /** The response, if it belongs to the caller's trust and is of the kind the caller's token owns. */
-    private Optional<StoredResponse> own(SurveyDefinition definition, Caller.Respondent caller, String id) {
+    /**
+     * The response, if it belongs to the caller's trust, is of the kind the caller's token owns, and, for an
+     * individual response, was written by the holder of the {@link WriterSecret} sent.
+     */
+    private Optional<StoredResponse> own(HttpRequest request, SurveyDefinition definition, Caller.Respondent caller,
+            String id) {
         if (!id.matches("[0-9a-f-]{36}")) {
             return Optional.empty();
         }
+        Optional<TokenHash> writer = request.header(WriterSecret.HEADER).map(TokenHash::of);
         return store.find(new ResponseKey(definition.round(), caller.trust().odsCode(), id))
-                .filter(r -> r.kind() == caller.grant().scope().responseKind());
+                .filter(r -> r.kind() == caller.grant().scope().responseKind())
+                .filter(r -> r.kind() == ResponseKind.OFFICIAL || r.isWrittenBy(writer));
+    }
+
+    static Problem limitReached(CreateResult.LimitReached limit, Caller.Respondent caller) {
+        return switch (limit.limit()) {
+            case PER_STAFF_LINK -> Problems.limitReached("This staff link has created " + limit.max()
+                    + " individual responses, as many as one link may. Ask your trust's lead for another staff link.",
+                    limit.max());
+            case PER_TRUST -> Problems.limitReached(caller.trust().odsCode() + " has " + limit.max()
+                    + " individual responses this round, as many as a trust may. Nothing more can be added.",
+                    limit.max());
+        };
     }
 
     private record Accepted(ResponseStatus status, Answers answers, Problem refusal) {
@@ -191,6 +245,7 @@ final class Responses {
     }
 
     private static Problem notFound(String id) {
-        return Problems.notFound("There is no response '" + Excerpt.of(id) + "' that this token can read.");
+        return Problems.notFound("There is no response '" + Excerpt.of(id) + "' that this token can read. An individual "
+                + "response is read with the " + WriterSecret.HEADER + " its writer was given or sent when creating it.");
     }
 }

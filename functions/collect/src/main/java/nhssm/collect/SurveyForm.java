@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Function;
 import nhssm.collect.form.Banner;
 import nhssm.collect.form.FormPage;
 import nhssm.collect.form.FormValues;
@@ -26,6 +24,7 @@ import nhssm.core.response.ResponseKind;
 import nhssm.core.response.ResponseStatus;
 import nhssm.core.store.CreateResult;
 import nhssm.core.store.IdempotencyRecord;
+import nhssm.core.store.IndividualQuota;
 import nhssm.core.store.ReplaceResult;
 import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoreUnavailableException;
@@ -34,6 +33,8 @@ import nhssm.core.store.SurveyStore;
 import nhssm.core.survey.Question;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.token.Sha256;
+import nhssm.core.token.TokenHash;
+import nhssm.core.token.TokenSecret;
 import nhssm.core.trust.TrustName;
 import nhssm.core.validation.AnswerError;
 import nhssm.core.validation.Validation;
@@ -42,17 +43,15 @@ import nhssm.http.Excerpt;
 import nhssm.http.FormBody;
 import nhssm.http.HttpRequest;
 import nhssm.http.HttpResponse;
-import nhssm.http.MalformedRequestException;
-import nhssm.http.TokenCookie;
 
 /**
  * The survey in a browser: the link that opens it, the form, its post, and the receipt. It works without
  * JavaScript, keeps every value typed when anything goes wrong, and saves through the same validation and
  * conditional writes as the JSON API.
  *
- * <p>The link's token becomes a cookie at once and leaves the address bar. A lead's page is the trust's
- * single official return; a staff link is shared by the trust's staff, so each browser remembers its own
- * response in a second cookie.
+ * <p>The link is opened by {@link Arrival}, which sets the token cookie. A lead's page is the trust's single
+ * official return; a staff link is shared by the trust's staff, so each browser's response is its own: written
+ * under the browser's own secret and remembered in {@link FormCookies}.
  */
 final class SurveyForm {
 
@@ -60,47 +59,23 @@ final class SurveyForm {
     static final String VERSION = "version";
     static final String SUBMISSION = "submission";
 
-    static final Duration COOKIE_LIFE = Duration.ofDays(30);
-
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final SurveyStore store;
-    private final Authentication authentication;
+    private final Visitors visitors;
     private final Clock clock;
     private final SecureRandom random;
 
-    SurveyForm(SurveyStore store, Authentication authentication, Clock clock, SecureRandom random) {
+    SurveyForm(SurveyStore store, Visitors visitors, Clock clock, SecureRandom random) {
         this.store = store;
-        this.authentication = authentication;
+        this.visitors = visitors;
         this.clock = clock;
         this.random = random;
     }
 
-    /** Who is filling in the form, and the link token that proves it. */
-    private record Visitor(Caller.Respondent respondent, String token) {
-
-        ResponseKind kind() {
-            return respondent.grant().scope().responseKind();
-        }
-    }
-
     HttpResponse show(HttpRequest request, SurveyDefinition definition) {
-        String nonce = nonce();
-        String path = path(definition);
-        Optional<String> linkToken = request.queryParameter("token");
-        if (linkToken.isPresent()) {
-            return switch (authentication.respondent(linkToken.get(), definition.round())) {
-                case Caller.Respondent r -> HtmlPages.redirect(path).withCookie(TokenCookie.set(request,
-                        definition.round(), linkToken.get(), cookieLife(r)));
-                case Caller.Refused refused -> unusableLink(refused, nonce);
-                case Caller.Admin a -> throw new IllegalStateException("a respondent check yields no admin");
-            };
-        }
-        Optional<String> cookieToken = TokenCookie.read(request, definition.round());
-        if (cookieToken.isEmpty() && isCrossSite(request)) {
-            return HtmlPages.page(200, MessagePage.reload(path, nonce), nonce);
-        }
-        return withVisitor(request, definition, nonce, visitor -> {
+        String nonce = SurveyPages.nonce(random);
+        return visitors.with(request, definition, nonce, visitor -> {
             Optional<StoredResponse> current = current(request, definition, visitor);
             if (!definition.window().isOpenAt(clock.instant())) {
                 return closed(definition, current, nonce);
@@ -108,7 +83,7 @@ final class SurveyForm {
             List<Banner> banners = new ArrayList<>();
             current.ifPresent(c -> {
                 if (c.status() == ResponseStatus.SUBMITTED) {
-                    banners.add(new Banner("You are changing a submitted " + noun(visitor), List.of(
+                    banners.add(new Banner("You are changing a submitted " + visitor.noun(), List.of(
                             "It was submitted on " + ReceiptPage.when(c.submittedAt())
                                     + ". Your changes count once you submit them."), false));
                 } else if (request.queryParameter("saved").isPresent()) {
@@ -118,14 +93,20 @@ final class SurveyForm {
                 }
             });
             FormValues values = current.map(c -> FormValues.of(c.answers())).orElse(FormValues.EMPTY);
-            return HtmlPages.page(200, FormPage.render(state(definition, visitor, values, List.of(), banners,
-                    current, current.map(StoredResponse::version), Optional.empty()), nonce), nonce);
+            HttpResponse page = HtmlPages.page(200, FormPage.render(state(definition, visitor, values, List.of(),
+                    banners, current, current.map(StoredResponse::version), Optional.empty()), nonce), nonce);
+            // A staff browser is a writer before its first post, so that a retry of that post is the same writer's.
+            return visitor.kind() == ResponseKind.INDIVIDUAL
+                    ? page.withCookie(FormCookies.setWriter(definition.round(), FormCookies.writerSecret(request,
+                            definition.round()).orElseGet(() -> TokenSecret.generate(random).value()),
+                            visitors.cookieLife(visitor.respondent())))
+                    : page;
         });
     }
 
     HttpResponse post(HttpRequest request, SurveyDefinition definition) {
-        String nonce = nonce();
-        return withVisitor(request, definition, nonce, visitor -> {
+        String nonce = SurveyPages.nonce(random);
+        return visitors.with(request, definition, nonce, visitor -> {
             if (request.body().length > Problems.MAX_BODY_BYTES) {
                 return HtmlPages.page(413, MessagePage.render("Your answers are too long to send", List.of(
                         "Nothing was saved. Go back, shorten your longest answers, and submit again."), nonce), nonce);
@@ -143,7 +124,7 @@ final class SurveyForm {
             Optional<StoredResponse> current = current(request, definition, visitor);
             Optional<Long> shownVersion = version(version);
 
-            if (isCrossSite(request) || !FormToken.matches(csrf, visitor.token(), definition.round())) {
+            if (SurveyPages.isCrossSite(request) || !FormToken.matches(csrf, visitor.token(), definition.round())) {
                 return again(403, definition, visitor, typed, List.of(), new Banner("Nothing has been saved yet",
                         List.of("This page was opened with a different link, or from another site. Your answers "
                                 + "are below as you typed them: check them and submit again."), true),
@@ -182,8 +163,8 @@ final class SurveyForm {
     }
 
     HttpResponse receipt(HttpRequest request, SurveyDefinition definition) {
-        String nonce = nonce();
-        return withVisitor(request, definition, nonce, visitor -> {
+        String nonce = SurveyPages.nonce(random);
+        return visitors.with(request, definition, nonce, visitor -> {
             Optional<StoredResponse> submitted = current(request, definition, visitor)
                     .filter(r -> r.status() == ResponseStatus.SUBMITTED);
             if (submitted.isEmpty()) {
@@ -196,7 +177,7 @@ final class SurveyForm {
                     TrustName.displayed(visitor.respondent().trust().name()), ods, reference(response),
                     response.submittedAt(), response.updatedAt(), response.answers(),
                     official ? "/reports/" + definition.round() + "/trusts/" + ods : null,
-                    definition.window().isOpenAt(clock.instant()));
+                    definition.window().isOpenAt(clock.instant()), FormToken.of(visitor.token(), definition.round()));
             return HtmlPages.page(200, ReceiptPage.render(receipt, nonce), nonce);
         });
     }
@@ -205,6 +186,7 @@ final class SurveyForm {
             ResponseStatus status, Answers answers, FormValues typed, Optional<StoredResponse> current,
             Optional<Long> shownVersion, String submission, String nonce) {
         Instant now = clock.instant();
+        Optional<String> writer = writer(request, definition, visitor, submission);
         if (current.isPresent()) {
             StoredResponse existing = current.get();
             if (shownVersion.isEmpty() || existing.version() != shownVersion.get()) {
@@ -217,7 +199,7 @@ final class SurveyForm {
             }
             StoredResponse next = existing.revise(status, answers, definition.definitionVersion(), now);
             return switch (store.replace(next, existing.version())) {
-                case ReplaceResult.Replaced r -> saved(request, definition, visitor, r.response());
+                case ReplaceResult.Replaced r -> saved(definition, visitor, r.response(), writer);
                 case ReplaceResult.StaleVersion s ->
                         changedMeanwhile(definition, visitor, status, answers, typed, s.current(), submission, nonce);
                 case ReplaceResult.NotFound n -> throw new IllegalStateException("a stored response never disappears");
@@ -225,25 +207,46 @@ final class SurveyForm {
         }
         ResponseKey key = new ResponseKey(definition.round(), visitor.respondent().trust().odsCode(),
                 UUID.randomUUID().toString());
-        StoredResponse response = StoredResponse.first(key, visitor.kind(), status, definition.definitionVersion(),
+        StoredResponse first = StoredResponse.first(key, visitor.kind(), status, definition.definitionVersion(),
                 answers, now);
+        StoredResponse response = writer.map(w -> first.writtenBy(TokenHash.of(w))).orElse(first);
         // The hidden submission id makes a retried post (a double click, a resend after a timeout) store once.
         Optional<IdempotencyRecord> record = Optional.ofNullable(submission)
-                .filter(s -> s.matches(UUID_PATTERN))
-                .map(s -> new IdempotencyRecord(Sha256.hex(visitor.respondent().grant().hash().hex() + "\nform\n" + s),
+                .filter(SurveyForm::isResponseId)
+                .map(s -> new IdempotencyRecord(Sha256.hex(visitor.respondent().grant().hash().hex() + "\nform\n"
+                        + writer.map(w -> TokenHash.of(w).hex()).orElse("") + "\n" + s),
                         Sha256.hex(new String(request.body(), StandardCharsets.ISO_8859_1)), 303,
                         ResponseLocation.of(key.round(), key.id()), key.id(), now.plus(Responses.IDEMPOTENCY_WINDOW)));
-        return switch (store.create(response, record)) {
-            case CreateResult.Created c -> saved(request, definition, visitor, response);
+        Optional<IndividualQuota> quota = writer.map(w -> new IndividualQuota(visitor.respondent().grant().hash(),
+                definition.limits().individualResponsesPerStaffLink(), definition.limits().individualResponsesPerTrust()));
+        return switch (store.create(response, record, quota)) {
+            case CreateResult.Created c -> saved(definition, visitor, response, writer);
             // The record's body is the id of the response the first post created.
             case CreateResult.AlreadyDone done -> store.find(sibling(key, done.original().body()))
-                    .map(earlier -> saved(request, definition, visitor, earlier))
+                    .map(earlier -> saved(definition, visitor, earlier, writer))
                     .orElseThrow(() -> new IllegalStateException("an idempotency record names a stored response"));
             case CreateResult.OfficialExists exists -> store.find(sibling(key, exists.existingId()))
                     .map(existing -> changedMeanwhile(definition, visitor, status, answers, typed, existing,
                             submission, nonce))
                     .orElseThrow(() -> new IllegalStateException("an official claim names a stored response"));
+            case CreateResult.LimitReached limit -> again(403, definition, visitor, typed, List.of(), new Banner(
+                    "Nothing has been saved", List.of(Responses.limitReached(limit, visitor.respondent()).detail()), true),
+                    current, shownVersion, submission, nonce);
         };
+    }
+
+    /**
+     * A staff browser's writer secret: its cookie, made when the form was shown. Should the browser have lost
+     * it, one is made from the page's submission id, so that a retry of this very post is still the same writer.
+     */
+    private Optional<String> writer(HttpRequest request, SurveyDefinition definition, Visitor visitor,
+            String submission) {
+        if (visitor.kind() != ResponseKind.INDIVIDUAL) {
+            return Optional.empty();
+        }
+        return Optional.of(FormCookies.writerSecret(request, definition.round()).orElseGet(() -> isResponseId(submission)
+                ? WriterSecret.forSubmission(submission, visitor.token())
+                : TokenSecret.generate(random).value()));
     }
 
     private static ResponseKey sibling(ResponseKey key, String id) {
@@ -251,15 +254,16 @@ final class SurveyForm {
     }
 
     /** After a save: a draft returns to the form, a submission goes to its receipt; a staff browser keeps its id. */
-    private HttpResponse saved(HttpRequest request, SurveyDefinition definition, Visitor visitor,
-            StoredResponse response) {
+    private HttpResponse saved(SurveyDefinition definition, Visitor visitor, StoredResponse response,
+            Optional<String> writer) {
         HttpResponse redirect = HtmlPages.redirect(response.status() == ResponseStatus.SUBMITTED
                 ? path(definition) + "/receipt"
                 : path(definition) + "?saved=1");
         if (visitor.kind() == ResponseKind.INDIVIDUAL) {
-            redirect = redirect.withCookie(TokenCookie.attributes(request,
-                    responseCookie(definition) + "=" + response.key().id(), path(definition),
-                    cookieLife(visitor.respondent())));
+            Duration life = visitors.cookieLife(visitor.respondent());
+            redirect = redirect.withCookie(FormCookies.setResponse(definition.round(), response.key().id(), life));
+            // The secret the response was written under is kept from now on, even one made from the submission id.
+            redirect = redirect.withCookie(FormCookies.setWriter(definition.round(), writer.orElseThrow(), life));
         }
         return redirect;
     }
@@ -289,7 +293,7 @@ final class SurveyForm {
         }
         lines.add("Check your answers, then submit to replace the saved version with yours.");
         return again(409, definition, visitor, typed, List.of(),
-                new Banner("Your " + noun(visitor) + " was changed by someone else", lines, true),
+                new Banner("Your " + visitor.noun() + " was changed by someone else", lines, true),
                 Optional.of(stored), Optional.of(stored.version()), submission, nonce);
     }
 
@@ -298,7 +302,7 @@ final class SurveyForm {
             List<AnswerError> errors, Banner banner, Optional<StoredResponse> current, Optional<Long> version,
             String submission, String nonce) {
         // The page's own submission id is kept, so fixing the errors and sending again still stores once.
-        Optional<String> sameSubmission = Optional.ofNullable(submission).filter(s -> s.matches(UUID_PATTERN));
+        Optional<String> sameSubmission = Optional.ofNullable(submission).filter(SurveyForm::isResponseId);
         FormPage.State state = state(definition, visitor, typed, errors,
                 banner == null ? List.of() : List.of(banner), current, version, sameSubmission);
         return HtmlPages.page(statusCode, FormPage.render(state, nonce), nonce);
@@ -323,68 +327,18 @@ final class SurveyForm {
                 values, errors, banners, hidden, submitted);
     }
 
-    private HttpResponse withVisitor(HttpRequest request, SurveyDefinition definition, String nonce,
-            Function<Visitor, HttpResponse> action) {
-        Optional<String> token = TokenCookie.read(request, definition.round());
-        if (token.isEmpty()) {
-            return HtmlPages.page(401, MessagePage.render("Open the survey from your link", List.of(
-                    "This browser has not opened the " + definition.round() + " survey yet, or its visit has ended.",
-                    "Open the link in the email you were sent. If you cannot find it, ask your trust's "
-                            + "communications lead or the census team for a new one."), nonce), nonce);
-        }
-        return switch (authentication.respondent(token.get(), definition.round())) {
-            case Caller.Respondent r -> action.apply(new Visitor(r, token.get()));
-            case Caller.Refused refused -> unusableLink(refused, nonce)
-                    .withCookie(TokenCookie.set(request, definition.round(), "", Duration.ZERO));
-            case Caller.Admin a -> throw new IllegalStateException("a respondent check yields no admin");
-        };
-    }
-
-    private static HttpResponse unusableLink(Caller.Refused refused, String nonce) {
-        return HtmlPages.page(refused.problem().status(), MessagePage.render("This link cannot be used",
-                List.of(refused.problem().detail()), nonce), nonce);
-    }
-
-    HttpResponse unknownRound(String round) {
-        String nonce = nonce();
-        return HtmlPages.page(404, MessagePage.render("Page not found", List.of(
-                "There is no survey round '" + Excerpt.of(round) + "'. Check the link you were sent."), nonce), nonce);
-    }
-
-    /** When the database cannot be reached: nothing was saved, and trying again shortly is the remedy. */
-    HttpResponse unavailable(HttpRequest request) {
-        String nonce = nonce();
-        String heading = "Sorry, the survey is not available just now";
-        if (request.method().equals("POST") && request.contentType().map(t -> t.is(Submission.FORM)).orElse(false)
-                && request.body().length <= Problems.MAX_BODY_BYTES) {
-            try {
-                // Nothing can be read or saved, not even who is answering: the page keeps what was sent.
-                return HtmlPages.page(503, MessagePage.retry(heading, List.of("Nothing was saved yet. Your answers "
-                        + "are kept on this page: try again in a few seconds."), request.rawPath(),
-                        FormBody.parse(request.body()), nonce), nonce);
-            } catch (MalformedRequestException e) {
-                // Not a body a browser sends: nothing worth keeping.
-            }
-        }
-        return HtmlPages.page(503, MessagePage.render(heading, List.of(
-                "Nothing was saved. Please try again in a few seconds."), nonce), nonce);
-    }
-
-    /** A request no browser sends of itself, such as a broken percent escape: said plainly, as a page. */
-    HttpResponse malformed(String detail) {
-        String nonce = nonce();
-        return HtmlPages.page(400, MessagePage.render("Sorry, this request could not be read", List.of(detail,
-                "Nothing was saved. Open the survey from your link and try again."), nonce), nonce);
-    }
-
-    /** The response this visitor is filling in: the trust's official return, or the one this browser started. */
+    /** The response this visitor is filling in: the trust's official return, or the one this browser wrote. */
     private Optional<StoredResponse> current(HttpRequest request, SurveyDefinition definition, Visitor visitor) {
         String ods = visitor.respondent().trust().odsCode();
-        Optional<String> id = visitor.kind() == ResponseKind.OFFICIAL
-                ? store.officialResponseId(definition.round(), ods)
-                : request.cookie(responseCookie(definition)).filter(v -> v.matches(UUID_PATTERN));
-        return id.flatMap(i -> store.find(new ResponseKey(definition.round(), ods, i)))
-                .filter(r -> r.kind() == visitor.kind());
+        if (visitor.kind() == ResponseKind.OFFICIAL) {
+            return store.officialResponseId(definition.round(), ods)
+                    .flatMap(i -> store.find(new ResponseKey(definition.round(), ods, i)))
+                    .filter(r -> r.kind() == ResponseKind.OFFICIAL);
+        }
+        Optional<TokenHash> writer = FormCookies.writerSecret(request, definition.round()).map(TokenHash::of);
+        return FormCookies.responseId(request, definition.round())
+                .flatMap(i -> store.find(new ResponseKey(definition.round(), ods, i)))
+                .filter(r -> r.kind() == ResponseKind.INDIVIDUAL && r.isWrittenBy(writer));
     }
 
     private HttpResponse closed(SurveyDefinition definition, Optional<StoredResponse> current, String nonce) {
@@ -397,36 +351,14 @@ final class SurveyForm {
         return HtmlPages.page(403, MessagePage.render("The survey has closed", lines, nonce), nonce);
     }
 
-    /**
-     * How long a browser keeps the link: long enough to come back to a draft, short enough that a shared
-     * computer does not hold a lead's access for the year after the round; opening the link renews it.
-     */
-    private Duration cookieLife(Caller.Respondent respondent) {
-        Duration untilExpiry = Duration.between(clock.instant(), respondent.grant().expiresAt());
-        return untilExpiry.compareTo(COOKIE_LIFE) < 0 ? untilExpiry : COOKIE_LIFE;
-    }
-
     /** The reference to quote: round, trust and the start of the response id, such as 2026-RJ1-3F2A9C1B. */
     static String reference(StoredResponse response) {
         return response.key().round() + "-" + response.key().odsCode() + "-"
                 + response.key().id().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
-    /** Whether the browser says the request came from another site (a navigation from webmail, a forged post). */
-    private static boolean isCrossSite(HttpRequest request) {
-        return request.header("sec-fetch-site").filter("cross-site"::equals).isPresent();
-    }
-
-    private static String noun(Visitor visitor) {
-        return visitor.kind() == ResponseKind.OFFICIAL ? "official return" : "response";
-    }
-
     private static String path(SurveyDefinition definition) {
         return "/survey/" + definition.round();
-    }
-
-    private static String responseCookie(SurveyDefinition definition) {
-        return "nhssm-response-" + definition.round();
     }
 
     /** The status the pressed button sent; a form submitted with Enter sends the first button's, Submit. */
@@ -452,9 +384,10 @@ final class SurveyForm {
         return values == null || values.size() != 1 ? null : values.getFirst();
     }
 
-    private String nonce() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
+    /** Whether {@code id} has the form of a response id (a random UUID). */
+    static boolean isResponseId(String id) {
+        return id != null && id.matches(UUID_PATTERN);
     }
+
+
 }

@@ -43,6 +43,10 @@ class ResponsesApiTest {
         staff = fx.token("RJ1", Scope.STAFF);
     }
 
+    /** Writers' own secrets, as two clients with the same staff link would choose them. */
+    private static final String SECRET_A = "writer-a-0123456789abcdefghijklmnopqrstuvwxyzABCD";
+    private static final String SECRET_B = "writer-b-0123456789abcdefghijklmnopqrstuvwxyzABCD";
+
     private static HttpApiEvent post(String token) {
         return HttpApiEvent.request("POST", COLLECTION, "/api/rounds/2026/responses").bearer(token);
     }
@@ -74,7 +78,8 @@ class ResponsesApiTest {
         APIGatewayV2HTTPResponse created = fx.send(post(staff).form(form));
 
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
-        JsonNode read = json(fx.send(one("GET", staff, json(created).get("id").asText())));
+        JsonNode read = json(fx.send(one("GET", staff, json(created).get("id").asText())
+                .header("response-secret", json(created).get("responseSecret").asText())));
         assertThat(read.get("answers").get("Q06")).extracting(JsonNode::asText).containsExactly("X_TWITTER", "INSTAGRAM");
         assertThat(read.get("answers").get("Q43").asText()).isEqualTo(WELSH_AND_EMOJI);
         assertThat(read.get("answers").get("Q37").asInt()).isEqualTo(1);
@@ -107,7 +112,8 @@ class ResponsesApiTest {
 
     @Test
     void create_shouldStoreOnceAndReplayTheOriginal_whenRetriedWithTheSameIdempotencyKey() {
-        HttpApiEvent request = post(staff).header("idempotency-key", "a1b2c3").json(Bodies.individual("DRAFT"));
+        HttpApiEvent request = post(staff).header("idempotency-key", "a1b2c3").header("response-secret", SECRET_A)
+                .json(Bodies.individual("DRAFT"));
 
         APIGatewayV2HTTPResponse first = fx.send(request);
         APIGatewayV2HTTPResponse retry = fx.send(request);
@@ -121,9 +127,11 @@ class ResponsesApiTest {
 
     @Test
     void create_shouldRefuseAndStoreNothingMore_whenAnIdempotencyKeyComesBackWithAnotherBody() {
-        fx.send(post(staff).header("idempotency-key", "k-1").json(Bodies.individual("DRAFT")));
+        fx.send(post(staff).header("idempotency-key", "k-1").header("response-secret", SECRET_A)
+                .json(Bodies.individual("DRAFT")));
 
-        APIGatewayV2HTTPResponse reused = fx.send(post(staff).header("idempotency-key", "k-1").json(Bodies.individual("SUBMITTED")));
+        APIGatewayV2HTTPResponse reused = fx.send(post(staff).header("idempotency-key", "k-1")
+                .header("response-secret", SECRET_A).json(Bodies.individual("SUBMITTED")));
 
         assertThat(reused.getStatusCode()).isEqualTo(422);
         assertThat(json(reused).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
@@ -134,11 +142,77 @@ class ResponsesApiTest {
     void create_shouldKeepKeysApart_whenTwoTokensUseTheSameIdempotencyKey() {
         String otherStaff = fx.token("RJ1", Scope.STAFF);
 
-        fx.send(post(staff).header("idempotency-key", "same").json(Bodies.individual("DRAFT")));
-        APIGatewayV2HTTPResponse other = fx.send(post(otherStaff).header("idempotency-key", "same").json(Bodies.individual("DRAFT")));
+        fx.send(post(staff).header("idempotency-key", "same").header("response-secret", SECRET_A)
+                .json(Bodies.individual("DRAFT")));
+        APIGatewayV2HTTPResponse other = fx.send(post(otherStaff).header("idempotency-key", "same")
+                .header("response-secret", SECRET_A).json(Bodies.individual("DRAFT")));
 
         assertThat(other.getStatusCode()).isEqualTo(201);
         assertThat(fx.items("RESP#")).hasSize(2);
+    }
+
+    @Test
+    void create_shouldNotReplayAnotherWritersResponse_whenTwoPeopleWithTheSameStaffLinkUseTheSameKey() {
+        HttpApiEvent first = post(staff).header("idempotency-key", "submit-1").header("response-secret", SECRET_A)
+                .json(Bodies.individual("DRAFT"));
+        HttpApiEvent second = post(staff).header("idempotency-key", "submit-1").header("response-secret", SECRET_B)
+                .json(Bodies.individual("DRAFT"));
+
+        APIGatewayV2HTTPResponse a = fx.send(first);
+        APIGatewayV2HTTPResponse b = fx.send(second);
+
+        assertThat(b.getStatusCode()).isEqualTo(201);
+        assertThat(b.getHeaders()).doesNotContainKey("idempotent-replayed");
+        assertThat(json(b).get("id").asText()).isNotEqualTo(json(a).get("id").asText());
+        assertThat(fx.items("RESP#")).hasSize(2);
+    }
+
+    @Test
+    void create_shouldAskForTheWritersOwnSecret_whenAStaffLinkSendsAnIdempotencyKeyWithoutOne() {
+        APIGatewayV2HTTPResponse refused = fx.send(post(staff).header("idempotency-key", "k").json(Bodies.individual("DRAFT")));
+
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(json(refused).get("detail").asText()).contains("Response-Secret");
+        assertThat(fx.items("RESP#")).isEmpty();
+    }
+
+    @Test
+    void anIndividualResponse_shouldBeReadAndChangedOnlyWithItsWritersSecret_notByEveryHolderOfTheStaffLink() {
+        APIGatewayV2HTTPResponse created = fx.send(post(staff).json(Bodies.individual("DRAFT")));
+        String id = json(created).get("id").asText();
+        String secret = json(created).get("responseSecret").asText();
+
+        assertThat(created.getHeaders()).containsEntry("cache-control", "no-store");
+        assertThat(fx.items("RESP#").getFirst().toString()).doesNotContain(secret);
+        assertThat(fx.send(one("GET", staff, id)).getStatusCode()).as("the staff link alone").isEqualTo(404);
+        assertThat(fx.send(one("GET", staff, id).header("response-secret", SECRET_B)).getStatusCode())
+                .as("another writer's secret").isEqualTo(404);
+        assertThat(fx.send(one("PUT", staff, id).header("if-match", "\"1\"").header("response-secret", SECRET_B)
+                .json(Bodies.individual("SUBMITTED"))).getStatusCode()).isEqualTo(404);
+        assertThat(fx.send(one("GET", staff, id).header("response-secret", secret)).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse changed = fx.send(one("PUT", staff, id).header("if-match", "\"1\"")
+                .header("response-secret", secret).json(Bodies.individual("SUBMITTED")));
+        assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(200);
+        assertThat(json(changed).has("responseSecret")).as("returned once, at creation").isFalse();
+    }
+
+    @Test
+    void create_shouldKeepTheWritersOwnSecret_andReturnNone_whenTheClientSentOne() {
+        APIGatewayV2HTTPResponse created = fx.send(post(staff).header("response-secret", SECRET_A)
+                .json(Bodies.individual("DRAFT")));
+
+        assertThat(json(created).has("responseSecret")).isFalse();
+        assertThat(fx.send(one("GET", staff, json(created).get("id").asText()).header("response-secret", SECRET_A))
+                .getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void create_shouldRefuseAMalformedResponseSecret_namingWhatIsAccepted() {
+        APIGatewayV2HTTPResponse refused = fx.send(post(staff).header("response-secret", "short")
+                .json(Bodies.individual("DRAFT")));
+
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(json(refused).get("detail").asText()).contains("43 to 128");
     }
 
     @Test

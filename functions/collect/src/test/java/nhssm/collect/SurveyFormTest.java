@@ -49,30 +49,104 @@ class SurveyFormTest {
     }
 
     @Test
-    void link_shouldSetAStrictHttpOnlyCookie_andRedirectToTheSamePageWithoutTheToken() {
+    void link_shouldShowAPageNamingTheTrustAndRound_andSetNoTokenCookie_unlessTheBrowserCameFromThisSite() {
         String token = fixture.token("RJ1", Scope.LEAD);
 
-        APIGatewayV2HTTPResponse response = fixture.send(survey("GET").query("token=" + token));
+        for (Optional<String> site : List.of(Optional.of("cross-site"), Optional.of("none"), Optional.of("same-site"),
+                Optional.<String>empty())) {
+            HttpApiEvent link = survey("GET").query("token=" + token);
+            site.ifPresent(value -> link.header("sec-fetch-site", value));
+
+            APIGatewayV2HTTPResponse response = fixture.send(link);
+
+            assertThat(response.getStatusCode()).as(site.toString()).isEqualTo(200);
+            assertThat(response.getBody()).contains("Guy&#39;s and St Thomas&#39; NHS Foundation Trust (RJ1)",
+                    "Open the 2026 survey", "action=\"/survey/2026/continue\"", ">Continue</button>");
+            assertThat(response.getCookies()).singleElement().asString().startsWith("__Host-nhssm-arrival-2026=")
+                    .contains("; Path=/", "; Secure", "; HttpOnly", "; SameSite=Strict");
+        }
+        APIGatewayV2HTTPResponse fromThisSite = fixture.send(survey("GET").query("token=" + token)
+                .header("sec-fetch-site", "same-origin"));
+        assertThat(fromThisSite.getStatusCode()).isEqualTo(303);
+        assertThat(fromThisSite.getCookies()).singleElement().asString().startsWith("__Host-nhssm-token-2026=" + token + ";");
+    }
+
+    @Test
+    void continue_shouldSetASecureHostOnlyStrictHttpOnlyCookie_andRedirectWithoutTheToken() {
+        String token = fixture.token("RJ1", Scope.LEAD);
+        APIGatewayV2HTTPResponse page = fixture.send(survey("GET").query("token=" + token).header("sec-fetch-site", "cross-site"));
+
+        APIGatewayV2HTTPResponse response = fixture.send(proceed(page).header("sec-fetch-site", "same-origin"));
 
         assertThat(response.getStatusCode()).isEqualTo(303);
         assertThat(response.getHeaders()).containsEntry("location", "/survey/2026")
                 .containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
-        assertThat(response.getCookies()).singleElement().asString()
-                .startsWith("nhssm-token-2026=" + token + ";")
-                .contains("; HttpOnly", "; SameSite=Strict", "; Path=/")
+        assertThat(response.getCookies()).anySatisfy(c -> assertThat(c)
                 // 30 days, renewed by the link; not the year a lead's token lasts after the round.
-                .contains("; Max-Age=2592000;")
-                .doesNotContain("Secure");
+                .isEqualTo("__Host-nhssm-token-2026=" + token + "; Path=/; Max-Age=2592000; Secure; HttpOnly; SameSite=Strict"));
+        assertThat(response.getCookies()).anySatisfy(c -> assertThat(c).startsWith("__Host-nhssm-arrival-2026=;")
+                .contains("Max-Age=0"));
     }
 
     @Test
-    void link_shouldMarkTheCookieSecure_whenTheRequestCameOverHttps() {
-        String token = fixture.token("RJ1", Scope.LEAD);
+    void continue_shouldSetNothing_whenThePostIsForgedFromAnotherSite() {
+        String attacker = fixture.token("RX9", Scope.LEAD);
+        APIGatewayV2HTTPResponse attackersPage = fixture.send(survey("GET").query("token=" + attacker));
+        HttpApiEvent forged = proceed(attackersPage);
 
-        APIGatewayV2HTTPResponse response = fixture.send(survey("GET").query("token=" + token)
-                .header("x-forwarded-proto", "https"));
+        APIGatewayV2HTTPResponse crossSite = fixture.send(proceed(attackersPage).header("sec-fetch-site", "cross-site"));
+        APIGatewayV2HTTPResponse sibling = fixture.send(proceed(attackersPage).header("sec-fetch-site", "same-site"));
+        // A forged post cannot send the Strict arrival cookie, and a page's field fits only its own cookie.
+        APIGatewayV2HTTPResponse withoutCookie = fixture.send(HttpApiEvent.request("POST", "/survey/{round}/continue",
+                "/survey/2026/continue").form(formOf(attackersPage.getBody())));
+        APIGatewayV2HTTPResponse otherCookie = fixture.send(HttpApiEvent.request("POST", "/survey/{round}/continue",
+                "/survey/2026/continue").cookie("__Host-nhssm-arrival-2026=somebody-elses").form(formOf(attackersPage.getBody())));
 
-        assertThat(response.getCookies()).singleElement().asString().endsWith("; Secure");
+        assertThat(fixture.send(forged).getStatusCode()).as("the genuine page's own post").isEqualTo(303);
+        for (APIGatewayV2HTTPResponse refused : List.of(crossSite, sibling, withoutCookie, otherCookie)) {
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            assertThat(refused.getCookies()).isNull();
+        }
+    }
+
+    @Test
+    void aReplacedOrWithdrawnLink_shouldSaySo_onTheLinkAndFromTheCookie_whichIsForgotten() {
+        String first = json(fixture.send(invite())).get("token").asText();
+        fixture.send(invite());
+        String staff = fixture.token("RJ1", Scope.STAFF);
+        String staffId = nhssm.core.token.TokenHash.of(staff).publicId();
+        fixture.send(HttpApiEvent.request("POST", "/api/admin/rounds/{round}/trusts/{ods}/tokens/{id}/revocation",
+                "/api/admin/rounds/2026/trusts/RJ1/tokens/" + staffId + "/revocation").bearer(CollectFixture.ADMIN_TOKEN));
+
+        APIGatewayV2HTTPResponse replacedLink = fixture.send(survey("GET").query("token=" + first));
+        APIGatewayV2HTTPResponse replacedCookie = fixture.send(survey("GET").cookie(cookie(first)));
+        APIGatewayV2HTTPResponse withdrawn = fixture.send(survey("GET").cookie(cookie(staff)));
+
+        assertThat(replacedLink.getStatusCode()).isEqualTo(401);
+        assertThat(replacedLink.getBody()).contains("replaced by a newer invitation on 24 November 2026");
+        assertThat(replacedCookie.getStatusCode()).isEqualTo(401);
+        assertThat(replacedCookie.getCookies()).singleElement().asString().startsWith("__Host-nhssm-token-2026=;");
+        assertThat(withdrawn.getBody()).contains("withdrawn on 24 November 2026 by the census team");
+    }
+
+    @Test
+    void signOut_shouldForgetTheLinkAndTheBrowsersOwnResponse_onlyWhenPostedFromTheSurveysPage() {
+        String staff = cookie(fixture.token("RJ1", Scope.STAFF));
+        String csrf = csrf(staff);
+        HttpApiEvent signOut = HttpApiEvent.request("POST", "/survey/{round}/sign-out", "/survey/2026/sign-out").cookie(staff);
+
+        APIGatewayV2HTTPResponse forged = fixture.send(HttpApiEvent.request("POST", "/survey/{round}/sign-out",
+                "/survey/2026/sign-out").cookie(staff).form("csrf=forged"));
+        APIGatewayV2HTTPResponse signedOut = fixture.send(signOut.form("csrf=" + enc(csrf)));
+
+        assertThat(forged.getStatusCode()).isEqualTo(403);
+        assertThat(forged.getCookies()).isNull();
+        assertThat(signedOut.getStatusCode()).isEqualTo(200);
+        assertThat(signedOut.getBody()).contains("You have signed out");
+        assertThat(signedOut.getCookies()).extracting(c -> c.substring(0, c.indexOf('=')))
+                .containsExactlyInAnyOrder("__Host-nhssm-token-2026", "__Host-nhssm-writer-2026", "__Host-nhssm-response-2026");
+        assertThat(signedOut.getCookies()).allSatisfy(c -> assertThat(c).contains("Max-Age=0"));
+        assertThat(fixture.send(survey("GET").cookie(staff)).getBody()).contains("action=\"/survey/2026/sign-out\"");
     }
 
     @Test
@@ -126,14 +200,15 @@ class SurveyFormTest {
     }
 
     @Test
-    void withoutTheCookie_aLinkFollowedFromAnotherSiteReloads_andAnyOtherVisitIsToldToUseTheLink() {
+    void withoutTheCookie_aVisitFromAnotherSiteOffersALinkFromThisSite_andAnyOtherVisitIsToldToUseTheLink() {
         APIGatewayV2HTTPResponse crossSite = fixture.send(survey("GET").header("sec-fetch-site", "cross-site"));
         APIGatewayV2HTTPResponse direct = fixture.send(survey("GET").header("sec-fetch-site", "same-origin"));
 
-        assertThat(crossSite.getStatusCode()).isEqualTo(200);
-        assertThat(crossSite.getBody()).contains("<meta http-equiv=\"refresh\" content=\"0;url=/survey/2026\">");
+        assertThat(crossSite.getStatusCode()).isEqualTo(401);
+        assertThat(crossSite.getBody()).contains("href=\"/survey/2026\"", "continue to the survey")
+                .doesNotContain("http-equiv");
         assertThat(direct.getStatusCode()).isEqualTo(401);
-        assertThat(direct.getBody()).contains("Open the survey from your link").doesNotContain("http-equiv");
+        assertThat(direct.getBody()).contains("Open the survey from your link").doesNotContain("continue to the survey");
     }
 
     @Test
@@ -201,8 +276,7 @@ class SurveyFormTest {
 
         APIGatewayV2HTTPResponse posted = fixture.send(survey("POST").cookie(staff)
                 .form("csrf=" + enc(csrf(staff)) + "&" + COMPLETE_STAFF + "&status=SUBMITTED"));
-        String responseCookie = responseCookie(posted);
-        String receipt = fixture.send(receipt().cookie(staff).cookie(responseCookie)).getBody();
+        String receipt = fixture.send(own(receipt().cookie(staff), posted)).getBody();
 
         assertThat(receipt).contains("Response submitted", "Clinician").doesNotContain("/reports/");
     }
@@ -227,7 +301,7 @@ class SurveyFormTest {
 
         assertThat(answers).allSatisfy(r -> assertThat(r.getHeaders()).containsEntry("location", "/survey/2026/receipt"));
         assertThat(fixture.items("RESP#")).hasSize(2);
-        assertThat(responseCookie(answers.get(1))).isEqualTo(responseCookie(answers.get(3)));
+        assertThat(ownCookies(answers.get(1))).isEqualTo(ownCookies(answers.get(3)));
     }
 
     @Test
@@ -236,15 +310,18 @@ class SurveyFormTest {
 
         APIGatewayV2HTTPResponse saved = fixture.send(survey("POST").cookie(staff)
                 .form("csrf=" + enc(csrf(staff)) + "&status=DRAFT&Q02=CLINICIAN&Q43=" + enc("line one\r\nline two")));
-        String resumed = fixture.send(survey("GET").query("saved=1").cookie(staff).cookie(responseCookie(saved)))
-                .getBody();
+        String resumed = fixture.send(own(survey("GET").query("saved=1").cookie(staff), saved)).getBody();
         String elsewhere = fixture.send(survey("GET").cookie(staff)).getBody();
+        // Knowing the response's id is not enough: only the browser that wrote it holds its secret.
+        String withTheIdOnly = fixture.send(survey("GET").cookie(staff).cookie(ownCookies(saved).stream()
+                .filter(c -> c.startsWith("__Host-nhssm-response-")).findFirst().orElseThrow())).getBody();
 
         assertThat(saved.getHeaders()).containsEntry("location", "/survey/2026?saved=1");
         assertThat(resumed).contains("Your answers have been saved", "value=\"CLINICIAN\" checked",
                 ">\nline one\nline two</textarea>", "name=\"version\" value=\"1\"");
         // Another browser with the same staff link starts its own response.
         assertThat(elsewhere).doesNotContain("value=\"CLINICIAN\" checked", "name=\"version\"");
+        assertThat(withTheIdOnly).doesNotContain("value=\"CLINICIAN\" checked", "name=\"version\"");
     }
 
     @Test
@@ -325,16 +402,43 @@ class SurveyFormTest {
     }
 
     private static String cookie(String token) {
-        return "nhssm-token-2026=" + token;
+        return "__Host-nhssm-token-2026=" + token;
+    }
+
+    private static HttpApiEvent invite() {
+        return HttpApiEvent.request("POST", "/api/admin/rounds/{round}/invitations", "/api/admin/rounds/2026/invitations")
+                .bearer(CollectFixture.ADMIN_TOKEN).json("{\"odsCode\": \"RJ1\"}");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(APIGatewayV2HTTPResponse response) {
+        return CollectFixture.json(response);
+    }
+
+    /** The Continue button of an arrival page pressed, in the browser the page set its cookie in. */
+    private static HttpApiEvent proceed(APIGatewayV2HTTPResponse page) {
+        String arrival = page.getCookies().getFirst();
+        return HttpApiEvent.request("POST", "/survey/{round}/continue", "/survey/2026/continue")
+                .cookie(arrival.substring(0, arrival.indexOf(';'))).form(formOf(page.getBody()));
+    }
+
+    private static String formOf(String html) {
+        return "token=" + enc(hidden(html, "token")) + "&csrf=" + enc(hidden(html, "csrf"));
     }
 
     private String csrf(String cookie) {
         return hidden(fixture.send(survey("GET").cookie(cookie)).getBody(), "csrf");
     }
 
-    private static String responseCookie(APIGatewayV2HTTPResponse response) {
-        return response.getCookies().stream().filter(c -> c.startsWith("nhssm-response-2026="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    /** The cookies that make a staff browser's response its own: its id and the writer's secret. */
+    private static List<String> ownCookies(APIGatewayV2HTTPResponse response) {
+        return response.getCookies().stream()
+                .filter(c -> c.startsWith("__Host-nhssm-response-2026=") || c.startsWith("__Host-nhssm-writer-2026="))
+                .map(c -> c.substring(0, c.indexOf(';'))).sorted().toList();
+    }
+
+    private static HttpApiEvent own(HttpApiEvent request, APIGatewayV2HTTPResponse saved) {
+        ownCookies(saved).forEach(request::cookie);
+        return request;
     }
 
     private static String hidden(String html, String name) {

@@ -8,17 +8,23 @@ import java.util.Optional;
  * a history entry or a log. One cookie per round, readable by the survey pages and by the report
  * downloads of that round (the lead's receipt links to the trust's report).
  *
- * <p>HttpOnly so no script can read it; SameSite=Strict so no other site can make the browser send it;
- * Secure whenever the request came over https (API Gateway says so in {@code x-forwarded-proto}).
+ * <p>{@code __Host-} prefixed, so a browser keeps it only if it is Secure, for this host alone and for path
+ * {@code /}: no sibling subdomain and no plain-http page can set or shadow it. HttpOnly so no script can
+ * read it; SameSite=Strict so no other site can make the browser send it. Always Secure: browsers treat
+ * {@code http://localhost} and {@code http://127.0.0.1} as secure contexts, so the local system on loopback
+ * keeps it too, and nowhere else will plain http.
  */
 public final class TokenCookie {
+
+    /** The prefix browsers hold to Secure, host-only, Path=/. */
+    public static final String HOST_PREFIX = "__Host-";
 
     private TokenCookie() {
     }
 
-    /** The cookie's name for a round: {@code nhssm-token-2026}. */
+    /** The cookie's name for a round: {@code __Host-nhssm-token-2026}. */
     public static String name(String round) {
-        return "nhssm-token-" + round;
+        return HOST_PREFIX + "nhssm-token-" + round;
     }
 
     /** The token the browser sent for this round, if any. */
@@ -27,20 +33,20 @@ public final class TokenCookie {
     }
 
     /** A Set-Cookie value that stores {@code token} for {@code maxAge}. */
-    public static String set(HttpRequest request, String round, String token, Duration maxAge) {
-        return attributes(request, name(round) + "=" + token, "/", maxAge);
+    public static String set(String round, String token, Duration maxAge) {
+        return attributes(name(round) + "=" + token, maxAge);
+    }
+
+    /** A Set-Cookie value that makes the browser forget the round's token. */
+    public static String clear(String round) {
+        return set(round, "", Duration.ZERO);
     }
 
     /**
-     * Set-Cookie attributes shared by every cookie the service sets: HttpOnly, SameSite=Strict, a path,
-     * a lifetime, and Secure over https.
+     * Set-Cookie attributes shared by every cookie the service sets (each named with {@link #HOST_PREFIX}):
+     * Path=/, a lifetime, Secure, HttpOnly, SameSite=Strict.
      */
-    public static String attributes(HttpRequest request, String nameValue, String path, Duration maxAge) {
-        return nameValue + "; Path=" + path + "; Max-Age=" + Math.max(0, maxAge.toSeconds())
-                + "; HttpOnly; SameSite=Strict" + (isHttps(request) ? "; Secure" : "");
-    }
-
-    private static boolean isHttps(HttpRequest request) {
-        return request.header("x-forwarded-proto").map(p -> p.strip().equalsIgnoreCase("https")).orElse(false);
+    public static String attributes(String nameValue, Duration maxAge) {
+        return nameValue + "; Path=/; Max-Age=" + Math.max(0, maxAge.toSeconds()) + "; Secure; HttpOnly; SameSite=Strict";
     }
 }

@@ -86,6 +86,7 @@ public final class FormPage {
                     .text("Save and come back later").raw("</button>\n");
         }
         main.raw("</div>\n</form>\n");
+        SignOutMarkup.write(main, state.definition().round(), state.hidden().get("csrf"));
         String title = (state.errors().isEmpty() ? "" : "Error: ") + state.definition().title();
         return Page.document(title, "", main.toString(), nonce);
     }

@@ -38,10 +38,11 @@ public final class ReceiptPage {
      * @param changedAt   when it last changed
      * @param reportPath  the trust's report, for a lead; null for a staff response
      * @param canEdit     whether the round is still open for changes
+     * @param signOutCsrf the CSRF field of the sign-out button
      */
     public record Receipt(SurveyDefinition definition, Audience respondent, String trustName, String odsCode,
             String reference, Instant submittedAt, Instant changedAt, Answers answers, String reportPath,
-            boolean canEdit) {
+            boolean canEdit, String signOutCsrf) {
     }
 
     public static String render(Receipt receipt, String nonce) {
@@ -93,6 +94,7 @@ public final class ReceiptPage {
             }
             main.raw("</dl>\n");
         }
+        SignOutMarkup.write(main, definition.round(), receipt.signOutCsrf());
         return Page.document(official ? "Official return submitted" : "Response submitted", "", main.toString(), nonce);
     }
 

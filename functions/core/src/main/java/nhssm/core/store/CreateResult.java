@@ -13,4 +13,14 @@ public sealed interface CreateResult {
     /** The trust already has an official return for the round; nothing was written. */
     record OfficialExists(String existingId) implements CreateResult {
     }
+
+    /** A cap of the {@link IndividualQuota} is reached; nothing was written. */
+    record LimitReached(Limit limit, int max) implements CreateResult {
+    }
+
+    /** Which cap. */
+    enum Limit {
+        PER_STAFF_LINK,
+        PER_TRUST
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param namedReportConsent the yes/no question, asked only in the official return, whose YES allows
  *                           anyone to read the trust's named report (Q05 in 2026)
+ * @param limits             the caps on individual responses per staff link and per trust
  */
 public record SurveyDefinition(
         String round,
@@ -23,11 +24,19 @@ public record SurveyDefinition(
         LocalDate censusDate,
         String namedReportConsent,
         List<Section> sections,
-        List<Question> questions) {
+        List<Question> questions,
+        ResponseLimits limits) {
 
     public SurveyDefinition {
         sections = List.copyOf(sections);
         questions = List.copyOf(questions);
+    }
+
+    /** A definition without caps on individual responses, for definitions built in code. */
+    public SurveyDefinition(String round, String definitionVersion, String title, RoundWindow window,
+            LocalDate censusDate, String namedReportConsent, List<Section> sections, List<Question> questions) {
+        this(round, definitionVersion, title, window, censusDate, namedReportConsent, sections, questions,
+                ResponseLimits.UNLIMITED);
     }
 
     /** The question with this id, if the definition has one. */

@@ -199,6 +199,12 @@ public final class SurveyDefinitions {
         if (definition.censusDate() == null) {
             problems.add("censusDate is missing");
         }
+        if (definition.limits() == null) {
+            problems.add("limits is missing");
+        } else if (definition.limits().individualResponsesPerStaffLink() < 1
+                || definition.limits().individualResponsesPerTrust() < definition.limits().individualResponsesPerStaffLink()) {
+            problems.add("limits must allow at least 1 individual response per staff link, and no fewer per trust");
+        }
 
         Set<String> sections = new HashSet<>();
         for (Section section : definition.sections()) {

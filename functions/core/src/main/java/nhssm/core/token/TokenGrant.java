@@ -9,4 +9,9 @@ public record TokenGrant(TokenHash hash, String round, String odsCode, Scope sco
     public boolean isValidAt(Instant now) {
         return now.isBefore(expiresAt);
     }
+
+    /** The token's public id, which lists and revocations name: see {@link TokenHash#publicId()}. */
+    public String id() {
+        return hash.publicId();
+    }
 }

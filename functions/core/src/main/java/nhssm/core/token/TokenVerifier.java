@@ -33,17 +33,24 @@ public final class TokenVerifier {
         return adminHash.isPresent() && adminHash.get().matches(TokenHash.of(presentedToken));
     }
 
-    /** The stored grant of {@code presentedToken}, checked for expiry first, then for {@code round}. */
+    /**
+     * The stored grant of {@code presentedToken}, checked for revocation first (a replaced link says so even
+     * after it would have expired), then expiry, then {@code round}.
+     */
     public TokenVerdict verify(String presentedToken, String round) {
         return grants.findToken(TokenHash.of(presentedToken))
-                .<TokenVerdict>map(grant -> {
+                .<TokenVerdict>map(stored -> {
+                    TokenGrant grant = stored.grant();
+                    if (stored.revocation().isPresent()) {
+                        return new TokenVerdict.Revoked(grant, stored.revocation().get());
+                    }
                     if (!grant.isValidAt(clock.instant())) {
                         return new TokenVerdict.Expired(grant);
                     }
                     if (!grant.round().equals(round)) {
                         return new TokenVerdict.OtherRound(grant);
                     }
-                    return new TokenVerdict.Valid(grant);
+                    return new TokenVerdict.Valid(grant, stored.lastUsedAt());
                 })
                 .orElseGet(TokenVerdict.Unknown::new);
     }

@@ -333,6 +333,7 @@ class SurveyDefinitionsTest {
                 .contains("\"window\":{\"opensAt\":\"2026-10-01T00:00:00Z\",\"closesAt\":\"2027-02-01T00:00:00Z\"}")
                 .contains("\"censusDate\":\"2026-10-01\"")
                 .contains("\"namedReportConsent\":\"Q05\"")
+                .contains("\"limits\":{\"individualResponsesPerStaffLink\":50,\"individualResponsesPerTrust\":300}")
                 .contains("\"answer\":{\"type\":\"trust\"}")
                 .contains("\"type\":\"likert\",\"min\":1,\"max\":5,\"anchors\":{\"1\":\"Ad hoc\",\"2\":\"Emerging\"")
                 .contains("\"type\":\"decimal\",\"min\":0.0,\"max\":50.0,\"decimalPlaces\":1")
@@ -362,6 +363,22 @@ class SurveyDefinitionsTest {
         // Act / Assert
         assertThatThrownBy(() -> SurveyDefinitions.parse(json, "test"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("colour");
+    }
+
+    @Test
+    void forRound_shouldReadTheCapsOnIndividualResponses_fromTheFile() {
+        assertThat(round2026().limits()).isEqualTo(new ResponseLimits(50, 300));
+    }
+
+    @Test
+    void parse_shouldFail_whenTheLimitsAreMissingOrContradictory() throws IOException {
+        String limits = "\"limits\": {\"individualResponsesPerStaffLink\": 50, \"individualResponsesPerTrust\": 300},";
+        String missing = file2026().replace(limits, "");
+        String contradictory = file2026().replace(limits,
+                "\"limits\": {\"individualResponsesPerStaffLink\": 50, \"individualResponsesPerTrust\": 10},");
+
+        assertThatThrownBy(() -> SurveyDefinitions.parse(missing, "test")).hasMessageContaining("limits is missing");
+        assertThatThrownBy(() -> SurveyDefinitions.parse(contradictory, "test")).hasMessageContaining("per trust");
     }
 
     @Test

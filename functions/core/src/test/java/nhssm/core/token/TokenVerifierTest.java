@@ -40,7 +40,7 @@ class TokenVerifierTest {
     void verify_shouldBeValid_whenTheGrantIsForTheRoundAndUnexpired() {
         TokenGrant grant = grant("valid-token", "2026", NOW.plusSeconds(1));
 
-        assertThat(verifier.verify("valid-token", "2026")).isEqualTo(new TokenVerdict.Valid(grant));
+        assertThat(verifier.verify("valid-token", "2026")).isEqualTo(new TokenVerdict.Valid(grant, Optional.empty()));
     }
 
     @Test
@@ -55,6 +55,24 @@ class TokenVerifierTest {
         TokenGrant grant = grant("last-year-token", "2025", NOW.plusSeconds(3600));
 
         assertThat(verifier.verify("last-year-token", "2026")).isEqualTo(new TokenVerdict.OtherRound(grant));
+    }
+
+    @Test
+    void verify_shouldBeRevoked_whenTheGrantWasWithdrawn_evenAfterItsExpiry() {
+        TokenGrant grant = grant("withdrawn-token", "2026", NOW.minusSeconds(1));
+        Revocation revocation = new Revocation(NOW.minusSeconds(60), "admin", Revocation.Reason.WITHDRAWN, "leaked");
+        store.revokeToken("2026", "RJ1", grant.id(), revocation);
+
+        assertThat(verifier.verify("withdrawn-token", "2026")).isEqualTo(new TokenVerdict.Revoked(grant, revocation));
+    }
+
+    @Test
+    void verify_shouldCarryTheLastUse_whenOneWasRecorded() {
+        TokenGrant grant = grant("used-token", "2026", NOW.plusSeconds(3600));
+        store.recordUse(grant.hash(), NOW.minusSeconds(5));
+
+        assertThat(verifier.verify("used-token", "2026"))
+                .isEqualTo(new TokenVerdict.Valid(grant, Optional.of(NOW.minusSeconds(5))));
     }
 
     @Test

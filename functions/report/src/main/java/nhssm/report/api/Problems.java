@@ -55,8 +55,10 @@ final class Problems {
                         + ", so there is no report for it yet.");
     }
 
-    static Problem unauthenticated(String detail) {
-        return Problem.of(401, "unauthenticated", "A valid token is needed", detail + " " + WHO_MAY_READ);
+    /** {@code reason} as the collect function says it: missing, unknown, expired, replaced, withdrawn, other-round. */
+    static Problem unauthenticated(String reason, String detail) {
+        return Problem.of(401, "unauthenticated", "A valid token is needed", detail + " " + WHO_MAY_READ)
+                .with("reason", reason);
     }
 
     /** To a valid token of another trust, or a staff token: the same whatever the trust's state. */

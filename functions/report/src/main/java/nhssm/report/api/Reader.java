@@ -2,7 +2,7 @@ package nhssm.report.api;
 
 import nhssm.core.token.TokenGrant;
 
-/** Who is asking for a trust's report, as established from the Authorization header. */
+/** Who is asking for a trust's report, as established from the Authorization header or the survey's cookie. */
 sealed interface Reader {
 
     /** No Authorization header. */
@@ -16,7 +16,10 @@ sealed interface Reader {
     record Holder(TokenGrant grant) implements Reader {
     }
 
-    /** A credential that is not a valid token for the round; {@code detail} says why, without the token. */
-    record Unrecognised(String detail) implements Reader {
+    /**
+     * A credential that is not a valid token for the round; {@code reason} is the problem's {@code reason}
+     * member, {@code detail} says why in words, without the token.
+     */
+    record Unrecognised(String reason, String detail) implements Reader {
     }
 }

@@ -34,7 +34,7 @@ final class TrustReportAccess {
         }
         return new Access.Refused(switch (reader) {
             case Reader.Anonymous a -> Problems.notPublished(round, odsCode);
-            case Reader.Unrecognised u -> Problems.unauthenticated(u.detail());
+            case Reader.Unrecognised u -> Problems.unauthenticated(u.reason(), u.detail());
             case Reader.Holder h -> Problems.forbidden(round, odsCode);
             case Reader.Admin a -> throw new IllegalStateException("the census team may read every trust's report");
         });

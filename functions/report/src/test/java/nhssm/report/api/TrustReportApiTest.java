@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nhssm.core.token.Revocation;
 import nhssm.core.token.Scope;
+import nhssm.core.token.TokenHash;
 import nhssm.http.Json;
 import nhssm.http.testing.HttpApiEvent;
 import nhssm.local.dynamodb.LocalDynamoDbExtension;
@@ -66,16 +68,41 @@ class TrustReportApiTest {
         String lead = fx.token("RJZ", Scope.LEAD);
         String expired = fx.token("RJZ", Scope.LEAD, "2026", ReportFixture.AFTER_ROUND.minusSeconds(1));
 
-        APIGatewayV2HTTPResponse withCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf").cookie("nhssm-token-2026=" + lead));
+        APIGatewayV2HTTPResponse withCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf").cookie("__Host-nhssm-token-2026=" + lead));
         APIGatewayV2HTTPResponse otherRoundsCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf")
-                .cookie("nhssm-token-2025=" + lead));
+                .cookie("__Host-nhssm-token-2025=" + lead));
         APIGatewayV2HTTPResponse staleOnPublic = fx.send(ReportEvent.trust("2026", "RJ1.html")
-                .cookie("nhssm-token-2026=" + expired));
+                .cookie("__Host-nhssm-token-2026=" + expired));
 
         assertThat(withCookie.getStatusCode()).isEqualTo(200);
         assertThat(withCookie.getHeaders()).containsEntry("content-type", "application/pdf");
         assertThat(otherRoundsCookie.getStatusCode()).isEqualTo(404);
         assertThat(staleOnPublic.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWithdrawnOrExpiredToken_shouldBeRefusedWithTheReason_byHeaderOrCookie_butNotHideAPublicReport() {
+        String lead = fx.token("RJZ", Scope.LEAD);
+        String expired = fx.token("RJZ", Scope.LEAD, "2026", ReportFixture.AFTER_ROUND.minusSeconds(1));
+        fx.tokens.revokeToken("2026", "RJZ", TokenHash.of(lead).publicId(), new Revocation(
+                ReportFixture.AFTER_ROUND.minusSeconds(60), "admin", Revocation.Reason.WITHDRAWN, "leaked"));
+
+        APIGatewayV2HTTPResponse byHeader = fx.send(ReportEvent.trust("2026", "RJZ.pdf").bearer(lead));
+        APIGatewayV2HTTPResponse byCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf")
+                .cookie("__Host-nhssm-token-2026=" + lead));
+        APIGatewayV2HTTPResponse expiredCookie = fx.send(ReportEvent.trust("2026", "RJZ.pdf")
+                .cookie("__Host-nhssm-token-2026=" + expired));
+        APIGatewayV2HTTPResponse publicReport = fx.send(ReportEvent.trust("2026", "RJ1.html")
+                .cookie("__Host-nhssm-token-2026=" + lead));
+
+        for (APIGatewayV2HTTPResponse refused : List.of(byHeader, byCookie)) {
+            assertThat(refused.getStatusCode()).isEqualTo(401);
+            assertThat(refused.getBody()).contains("\"reason\":\"withdrawn\"", "This link was withdrawn on",
+                    "by the census team").doesNotContain("%PDF");
+        }
+        assertThat(expiredCookie.getStatusCode()).isEqualTo(401);
+        assertThat(expiredCookie.getBody()).contains("\"reason\":\"expired\"");
+        assertThat(publicReport.getStatusCode()).isEqualTo(200);
     }
 
     @Test

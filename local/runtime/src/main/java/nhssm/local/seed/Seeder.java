@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exists (409) is left as it is, so no response is ever stored twice.
  */
 public final class Seeder {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome of a run. */
     public record Summary(int trusts, int responded, int alreadySeeded, int officialSubmitted, int individuals) {
@@ -130,13 +134,21 @@ public final class Seeder {
         }
     }
 
+    /** A fresh writer's secret (32 random bytes, URL-safe base64), as a client of the API chooses its own. */
+    private static String writerSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private HttpResponse<String> exchange(String method, String path, String token, Object body, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
                     .timeout(Duration.ofSeconds(60))
                     .header("authorization", "Bearer " + token);
             if (idempotencyKey != null) {
-                request.header("idempotency-key", idempotencyKey);
+                // A retry is the same writer's: an individual response's key is scoped to the writer's own secret.
+                request.header("idempotency-key", idempotencyKey).header("response-secret", writerSecret());
             }
             if (body != null) {
                 request.header("content-type", "application/json")

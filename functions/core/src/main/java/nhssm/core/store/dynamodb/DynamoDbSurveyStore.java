@@ -1,23 +1,28 @@
 package nhssm.core.store.dynamodb;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nhssm.core.audit.AuditEntry;
 import nhssm.core.response.ResponseKind;
 import nhssm.core.store.CreateResult;
 import nhssm.core.store.IdempotencyRecord;
+import nhssm.core.store.IndividualQuota;
 import nhssm.core.store.ReplaceResult;
 import nhssm.core.store.ResponseKey;
+import nhssm.core.store.RevokeResult;
 import nhssm.core.store.StoreUnavailableException;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.store.SurveyStore;
+import nhssm.core.token.Revocation;
+import nhssm.core.token.StoredToken;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -33,14 +38,17 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TokenTransactions tokens;
 
     public DynamoDbSurveyStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = new TokenTransactions(dynamo, table);
     }
 
     @Override
-    public CreateResult create(StoredResponse response, Optional<IdempotencyRecord> idempotency) {
+    public CreateResult create(StoredResponse response, Optional<IdempotencyRecord> idempotency,
+            Optional<IndividualQuota> quota) {
         // The order matters: cancellation reasons come back in the same order as the items.
         List<TransactWriteItem> writes = new ArrayList<>();
         idempotency.ifPresent(r -> writes.add(putIfAbsent(IdempotencyItem.toItem(r))));
@@ -50,6 +58,12 @@ public final class DynamoDbSurveyStore implements SurveyStore {
         }
         writes.add(putIfAbsent(ResponseItem.toItem(response)));
         writes.add(putIfAbsent(ResponseItem.toRevisionItem(response)));
+        int quotaAt = writes.size();
+        quota.ifPresent(q -> {
+            writes.add(Counters.countUnder(table, TokenItem.key(q.staffLink()), q.perStaffLink(), true));
+            writes.add(Counters.countUnder(table, Counters.trustKey(response.key().round(), response.key().odsCode()),
+                    q.perTrust(), false));
+        });
         try {
             StoreCall.run(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return new CreateResult.Created(response);
@@ -65,6 +79,12 @@ public final class DynamoDbSurveyStore implements SurveyStore {
                     : Optional.empty();
             if (existingOfficial.isPresent()) {
                 return new CreateResult.OfficialExists(existingOfficial.get());
+            }
+            if (quota.isPresent()) {
+                Optional<CreateResult> capped = Counters.limitReached(e.cancellationReasons(), quotaAt, quota.get());
+                if (capped.isPresent()) {
+                    return capped.get();
+                }
             }
             throw unavailable("the write was cancelled and may be retried: " + reasonCodes(e.cancellationReasons()), e);
         }
@@ -116,21 +136,43 @@ public final class DynamoDbSurveyStore implements SurveyStore {
 
     @Override
     public void saveToken(TokenGrant grant) {
-        try {
-            StoreCall.run(() -> dynamo.putItem(b -> b.tableName(table)
-                    .item(TokenItem.toItem(grant))
-                    .conditionExpression(ABSENT)));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("a freshly generated 256-bit token collided with a stored one", e);
-        }
+        tokens.save(grant);
     }
 
     @Override
-    public Optional<TokenGrant> findToken(TokenHash hash) {
-        return get(TokenItem.partition(hash), TokenItem.SORT)
-                .map(TokenItem::fromItem)
+    public Optional<TokenGrant> issueToken(TokenGrant grant, String actor) {
+        return tokens.issue(grant, actor);
+    }
+
+    @Override
+    public RevokeResult revokeToken(String round, String odsCode, String tokenId, Revocation revocation) {
+        return tokens.revoke(round, odsCode, tokenId, revocation);
+    }
+
+    @Override
+    public List<StoredToken> tokensOf(String round, String odsCode) {
+        return tokens.tokensOf(round, odsCode);
+    }
+
+    @Override
+    public void recordUse(TokenHash hash, Instant at) {
+        tokens.recordUse(hash, at);
+    }
+
+    @Override
+    public Optional<StoredToken> findToken(TokenHash hash) {
+        return tokens.find(hash)
                 // The lookup was by hash already; comparing again in constant time costs nothing.
-                .filter(grant -> grant.hash().matches(hash));
+                .filter(stored -> stored.grant().hash().matches(hash));
+    }
+
+    @Override
+    public List<AuditEntry> auditOf(String round) {
+        return StoreCall.run(() -> dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                        .expressionAttributeValues(Map.of(":pk", Attributes.s(AuditItem.partition(round)))))
+                .items().stream().map(AuditItem::fromItem).toList());
     }
 
     private Map<String, AttributeValue> officialClaim(ResponseKey key) {

@@ -11,8 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ROUND#r#TRUST#ods  RESP#id          current state of a response (the aggregate function's input)
  * ROUND#r#TRUST#ods  REV#id#n         immutable revision n of that response
  * ROUND#r#TRUST#ods  OFFICIAL         claims the trust's single official return for the round
- * TOKEN#sha256       TOKEN            a token's grant, found by hash
+ * ROUND#r#TRUST#ods  LINK#id          the trust's list of tokens: a grant as issued, found by public id
+ * ROUND#r#TRUST#ods  LEAD             the trust's one active lead token
+ * ROUND#r#TRUST#ods  COUNT#INDIVIDUAL how many individual responses the trust has (the cap)
+ * TOKEN#sha256       TOKEN            a token's grant, found by hash; its revocation and last use
  * IDEMP#sha256       IDEMP            an idempotency record
+ * AUDIT#r            time#action#subj an immutable audit entry of the round
  * </pre>
  */
 final class Keys {

@@ -12,6 +12,7 @@ import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
+import nhssm.core.token.TokenHash;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a response to its current-state item ({@code RESP#id}) and its revision items ({@code REV#id#n}). */
@@ -47,6 +48,7 @@ final class ResponseItem {
         item.put("createdAt", instant(r.createdAt()));
         item.put("updatedAt", instant(r.updatedAt()));
         r.firstSubmitted().ifPresent(at -> item.put("submittedAt", instant(at)));
+        r.writer().ifPresent(writer -> item.put("writerHash", s(writer.hex())));
         return item;
     }
 
@@ -63,6 +65,7 @@ final class ResponseItem {
                 AnswerAttribute.fromAttribute(item.get("answers"), definition),
                 Attributes.instant(item, "createdAt"),
                 Attributes.instant(item, "updatedAt"),
-                Attributes.optionalInstant(item, "submittedAt").orElse(null));
+                Attributes.optionalInstant(item, "submittedAt").orElse(null),
+                Attributes.optionalString(item, "writerHash").map(TokenHash::new).orElse(null));
     }
 }

@@ -21,6 +21,7 @@ import nhssm.core.store.ResponseKey;
 import nhssm.core.store.StoreUnavailableException;
 import nhssm.core.store.StoredResponse;
 import nhssm.core.token.Scope;
+import nhssm.core.token.StoredToken;
 import nhssm.core.token.TokenGrant;
 import nhssm.core.token.TokenHash;
 import nhssm.local.dynamodb.LocalDynamoDbExtension;
@@ -174,7 +175,7 @@ class DynamoDbSurveyStoreTest {
         TokenGrant grant = new TokenGrant(TokenHash.of("secret"), "2026", "RJ1", Scope.LEAD, T0, T0.plusSeconds(3600));
         store.saveToken(grant);
 
-        assertThat(store.findToken(TokenHash.of("secret"))).contains(grant);
+        assertThat(store.findToken(TokenHash.of("secret"))).contains(StoredToken.issued(grant));
         assertThat(store.findToken(TokenHash.of("other"))).isEmpty();
         assertThat(item("TOKEN#" + TokenHash.of("secret").hex(), "TOKEN").get("ttl").n())
                 .isEqualTo(Long.toString(T0.plusSeconds(3600).getEpochSecond()));
