@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenHash;
-import nhssm.local.dynamodb.DynamoDbLocalServer;
+import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
 import nhssm.local.lambda.ContainerRuntime;
 import nhssm.local.lambda.FunctionArtifacts;
@@ -57,7 +57,7 @@ class InterfaceClientTest {
     @TempDir
     static Path work;
 
-    private static DynamoDbLocalServer dynamo;
+    private static DynamoDbEngineServer dynamo;
     private static SamTemplate template;
     private static final Map<String, FunctionContainer> UNDER_CLIENT = new LinkedHashMap<>();
     private static final Map<String, FunctionContainer> UNDER_BOOTSTRAP = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ class InterfaceClientTest {
 
     @BeforeAll
     static void start() throws IOException {
-        dynamo = DynamoDbLocalServer.startInMemory();
+        dynamo = DynamoDbEngineServer.startInMemory();
         template = TemplateReader.read(ROOT.resolve("template.yaml"),
                 Map.of("SurveyTable", EventsTable.TABLE, "AdminTokenSha256", TokenHash.of(EventsTable.ADMIN).hex()));
         Map<String, String> overrides = Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
