@@ -76,7 +76,7 @@ class BadInputProperties {
         tokens = new HostileRequests.Tokens(system.adminToken(), lead, staff, otherLead, expired, otherRound, responseId);
         hostile = new HostileRequests(tokens);
         leadCsrf = csrfOf(RawHttp.send(system.api(), Request.get("/survey/" + ROUND)
-                .header("Cookie", "nhssm-token-" + ROUND + "=" + lead)));
+                .header("Cookie", "__Host-nhssm-token-" + ROUND + "=" + lead)));
         // The draft's stream record reaches the aggregate function, which writes RJ1's record; wait for it.
         AggregationWait wait = new AggregationWait(system.trustRecords(), ROUND);
         wait.await(wait.targets(List.of("RJ1")), Duration.ofSeconds(60), System.out);
@@ -230,7 +230,7 @@ class BadInputProperties {
     @Provide
     Arbitrary<Request> surveyPostNumberRequests() {
         return hostile.hostileNumberForm().map(form -> Request.post("/survey/" + ROUND)
-                .header("Cookie", "nhssm-token-" + ROUND + "=" + tokens.lead())
+                .header("Cookie", "__Host-nhssm-token-" + ROUND + "=" + tokens.lead())
                 .body(form.contentType(), ("csrf=" + HostileRequests.encode(leadCsrf) + "&version=1&"
                         + new String(form.bytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
     }

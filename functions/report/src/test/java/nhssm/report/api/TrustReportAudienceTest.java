@@ -75,7 +75,7 @@ class TrustReportAudienceTest {
     void trustsOwnCopy_shouldHoldEveryTextTheTrustMayRead_forItsLeadAndTheCensusTeam() throws IOException {
         String lead = fx.token("RJ1", Scope.LEAD);
         for (HttpApiEvent reader : List.of(ReportEvent.trust("2026", "RJ1.pdf").bearer(lead),
-                ReportEvent.trust("2026", "RJ1.html").cookie("nhssm-token-2026=" + lead),
+                ReportEvent.trust("2026", "RJ1.html").cookie("__Host-nhssm-token-2026=" + lead),
                 ReportEvent.trust("2026", "RJ1.pdf").bearer(ReportFixture.ADMIN_TOKEN))) {
             String text = text(fx.send(reader));
 
