@@ -99,14 +99,12 @@ public final class ExpressionInputs {
      */
     public void requireAllUsed() {
         if (expressionsParsed == 0) {
-            // Inside the service's envelope, and without naming the parameters that are missing.
+            // Without naming the parameters that are missing, as the service has it.
             if (namesGiven) {
-                throw DynamoDbError.validation(InvalidExpression.ENVELOPE
-                        + "ExpressionAttributeNames can only be specified when using expressions");
+                throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
             }
             if (valuesGiven) {
-                throw DynamoDbError.validation(InvalidExpression.ENVELOPE
-                        + "ExpressionAttributeValues can only be specified when using expressions");
+                throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions");
             }
             return;
         }

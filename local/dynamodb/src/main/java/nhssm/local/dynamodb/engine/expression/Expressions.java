@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import nhssm.local.dynamodb.engine.error.DynamoDbError;
+import nhssm.local.dynamodb.engine.error.ErrorType;
+
 /**
  * Parses the four kinds of expression, refusing bad ones with the service's ValidationException
  * ("Invalid ConditionExpression: …"). Each result is parsed once and cheap to evaluate on many items.
@@ -57,6 +60,19 @@ public final class Expressions {
     }
 
     /**
+     * A refusal as PutItem, UpdateItem and DeleteItem give it: inside the service's "1 validation error
+     * detected: " envelope. These three so report the refusals of their expressions and of
+     * ExpressionAttributeNames/Values given without one; TransactWriteItems, Query and Scan report the same
+     * refusals bare, as {@link #condition} and the others throw them.
+     */
+    public static DynamoDbError enveloped(DynamoDbError refusal) {
+        if (refusal.type() != ErrorType.VALIDATION || refusal.getMessage().startsWith(InvalidExpression.ENVELOPE)) {
+            return refusal;
+        }
+        return DynamoDbError.validation(InvalidExpression.ENVELOPE + refusal.getMessage());
+    }
+
+    /**
      * The top-level attributes a condition from {@link #condition} reads (a Query refuses a FilterExpression
      * on a key attribute: "Filter Expression can only contain non-primary key attributes: …").
      */
@@ -75,8 +91,9 @@ public final class Expressions {
         }
         int bytes = expression.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
-            throw InvalidExpression.of(parameter,
-                    "Expression size has exceeded the maximum allowed size; expression size: " + bytes);
+            // The service gives the size for every kind but an UpdateExpression.
+            throw InvalidExpression.of(parameter, "Expression size has exceeded the maximum allowed size;"
+                    + (parameter.equals("UpdateExpression") ? "" : " expression size: " + bytes));
         }
     }
 }

@@ -2,14 +2,17 @@ package nhssm.local.dynamodb.engine.expression;
 
 import static nhssm.local.dynamodb.engine.expression.Values.n;
 import static nhssm.local.dynamodb.engine.expression.Values.values;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import nhssm.local.dynamodb.engine.error.DynamoDbError;
+import nhssm.local.dynamodb.engine.error.ErrorType;
 
 /** ExpressionAttributeNames and ExpressionAttributeValues: their checks and the unused ones. */
 class ExpressionInputsTest {
@@ -61,25 +64,27 @@ class ExpressionInputsTest {
     @Test
     void inputsWithoutAnyExpressionAreRefused() {
         assertThatThrownBy(new ExpressionInputs(Map.of("#a", "a"), null)::requireAllUsed)
-                .hasMessage("1 validation error detected: ExpressionAttributeNames can only be specified when using expressions");
+                .hasMessage("ExpressionAttributeNames can only be specified when using expressions");
         assertThatThrownBy(new ExpressionInputs(null, values(":x", n("1")))::requireAllUsed)
-                .hasMessage("1 validation error detected: ExpressionAttributeValues can only be specified when using expressions");
+                .hasMessage("ExpressionAttributeValues can only be specified when using expressions");
     }
 
     @Test
-    void theSingleItemWritesRefusalsComeInTheServicesEnvelope() {
-        assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "", ExpressionInputs.none()))
-                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
-        assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "a = :v", ExpressionInputs.none()))
-                .hasMessage("1 validation error detected: Invalid ConditionExpression: An expression attribute value used"
-                        + " in expression is not defined; attribute value: :v");
+    void refusalsAreBareAndTheSingleItemWritesPutThemInTheServicesEnvelope() {
+        DynamoDbError bare = catchThrowableOfType(DynamoDbError.class,
+                () -> Expressions.condition("ConditionExpression", "a = = b", ExpressionInputs.none()));
+        assertThat(bare).hasMessage("Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= = b\"");
+        DynamoDbError enveloped = Expressions.enveloped(bare);
+        assertThat(enveloped.type()).isEqualTo(ErrorType.VALIDATION);
+        assertThat(enveloped).hasMessage(
+                "1 validation error detected: Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= = b\"");
+        assertThat(Expressions.enveloped(enveloped)).hasMessage(enveloped.getMessage());
+        DynamoDbError other = new DynamoDbError(ErrorType.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+        assertThat(Expressions.enveloped(other)).isSameAs(other);
         assertThatThrownBy(() -> Expressions.update("SET", ExpressionInputs.none()))
-                .hasMessage("1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
+                .hasMessage("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
         assertThatThrownBy(() -> Expressions.keyCondition("pk = :v", ExpressionInputs.none(), "pk", java.util.Optional.empty()))
                 .hasMessage("Invalid KeyConditionExpression: An expression attribute value used in expression is not defined;"
-                        + " attribute value: :v");
-        assertThatThrownBy(() -> Expressions.condition("FilterExpression", "a = :v", ExpressionInputs.none()))
-                .hasMessage("Invalid FilterExpression: An expression attribute value used in expression is not defined;"
                         + " attribute value: :v");
     }
 }
