@@ -66,9 +66,12 @@ final class ItemOperations {
         String onFailure = request.enumeration("ReturnValuesOnConditionCheckFailure", ItemRules.ON_CONDITION_FAILURE, "NONE");
         String capacityMode = request.enumeration("ReturnConsumedCapacity", Capacity.MODES, "NONE");
         request.enumeration("ReturnItemCollectionMetrics", ItemRules.ITEM_COLLECTION_METRICS, "NONE");
-        ExpressionInputs inputs = request.expressionInputs();
-        Optional<Condition> condition = ItemRules.condition(request, inputs);
-        inputs.requireAllUsed();
+        Optional<Condition> condition = ItemRules.singleItem(() -> {
+            ExpressionInputs inputs = request.expressionInputs();
+            Optional<Condition> parsed = ItemRules.condition(request, inputs);
+            inputs.requireAllUsed();
+            return parsed;
+        });
 
         Capacity capacity = new Capacity(table.name());
         Optional<StoredItem> before = database.locked(List.of(new ItemRef(table, key)), () -> {

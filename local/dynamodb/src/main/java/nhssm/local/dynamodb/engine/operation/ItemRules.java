@@ -3,6 +3,7 @@ package nhssm.local.dynamodb.engine.operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,6 +43,18 @@ public final class ItemRules {
             index.checkItem(item);
         }
         return stored;
+    }
+
+    /**
+     * Parses a single-item write's expressions, its refusals in the service's "1 validation error detected"
+     * envelope, as PutItem, UpdateItem and DeleteItem give them (transactions, Query and Scan give them bare).
+     */
+    public static <T> T singleItem(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (DynamoDbError e) {
+            throw Expressions.enveloped(e);
+        }
     }
 
     /** The request's ConditionExpression, if any. */

@@ -48,11 +48,18 @@ final class UpdateItemOperation {
         String onFailure = request.enumeration("ReturnValuesOnConditionCheckFailure", ItemRules.ON_CONDITION_FAILURE, "NONE");
         String capacityMode = request.enumeration("ReturnConsumedCapacity", Capacity.MODES, "NONE");
         request.enumeration("ReturnItemCollectionMetrics", ItemRules.ITEM_COLLECTION_METRICS, "NONE");
-        ExpressionInputs inputs = request.expressionInputs();
-        Optional<Update> update = request.string("UpdateExpression")
-                .map(expression -> Expressions.update(expression, inputs));
-        Optional<Condition> condition = ItemRules.condition(request, inputs);
-        inputs.requireAllUsed();
+        record Parsed(Optional<Update> update, Optional<Condition> condition) {
+        }
+        Parsed parsed = ItemRules.singleItem(() -> {
+            ExpressionInputs inputs = request.expressionInputs();
+            Optional<Update> parsedUpdate = request.string("UpdateExpression")
+                    .map(expression -> Expressions.update(expression, inputs));
+            Optional<Condition> parsedCondition = ItemRules.condition(request, inputs);
+            inputs.requireAllUsed();
+            return new Parsed(parsedUpdate, parsedCondition);
+        });
+        Optional<Update> update = parsed.update();
+        Optional<Condition> condition = parsed.condition();
 
         Capacity capacity = new Capacity(table.name());
         StoredItem[] images = new StoredItem[2];

@@ -150,6 +150,20 @@ class ProtocolTest {
     }
 
     @Test
+    void expressionRefusals_shouldBeEnveloped_inSingleItemWrites_andBareElsewhere() throws Exception {
+        call("CreateTable", "{\"TableName\":\"envelopes\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+
+        HttpResponse<byte[]> put = call("PutItem", "{\"TableName\":\"envelopes\",\"Item\":{\"pk\":{\"S\":\"a\"}},"
+                + "\"ConditionExpression\":\"pk ==\"}");
+        HttpResponse<byte[]> scan = call("Scan", "{\"TableName\":\"envelopes\",\"FilterExpression\":\"pk ==\"}");
+
+        assertThat(json(put).get("message").asText()).startsWith("1 validation error detected: Invalid ConditionExpression");
+        assertThat(json(scan).get("message").asText()).startsWith("Invalid FilterExpression");
+    }
+
+    @Test
     void wrongMemberTypes_shouldBeClientErrors() throws Exception {
         for (String body : new String[] {"{\"Limit\":\"5\"}", "{\"Limit\":1.5}", "{\"ExclusiveStartTableName\":7}"}) {
             HttpResponse<byte[]> response = call("ListTables", body);
