@@ -1,7 +1,7 @@
 package nhssm.bench;
 
 /**
- * Entry point: {@code Benchmarks aggregation}, {@code reports}, {@code coldstart} or {@code load}. See docs/PERFORMANCE.md for the
+ * Entry point: {@code Benchmarks aggregation}, {@code reports}, {@code coldstart}, {@code load} or {@code engine}. See docs/PERFORMANCE.md for the
  * commands and the results.
  */
 public final class Benchmarks {
@@ -18,8 +18,9 @@ public final class Benchmarks {
             case "reports" -> ReportBenchmark.run(System.out);
             case "coldstart" -> ColdStartBenchmark.run(System.out);
             case "load" -> LoadBenchmark.run(System.out);
+            case "engine" -> EngineBenchmark.run(System.out);
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark '" + which + "'; known: aggregation, reports, coldstart, load");
+                    "unknown benchmark '" + which + "'; known: aggregation, reports, coldstart, load, engine");
         }
     }
 }
