@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The project's DynamoDB engine over loopback, through the AWS SDK v2 client as the functions use it:
@@ -40,7 +42,10 @@ final class EngineBenchmark {
     private static final Region REGION = Region.EU_WEST_2;
     private static final String TABLE = "EngineBenchmark";
     private static final int PARTITIONS = 200;
-    private static final int STARTS = 7;
+    /** Sort keys per partition seeded for GetItem and Query to find. */
+    private static final int SEEDED_PER_PARTITION = 50;
+    private static final int STARTS = 8;
+    private static final int PROCESS_LAUNCHES = 7;
 
     private EngineBenchmark() {
     }
@@ -50,21 +55,55 @@ final class EngineBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration each = Duration.ofSeconds(Long.getLong("bench.engine.seconds", 10));
 
+        out.printf("Load average: %.1f at the start (%d cores).%n%n", ColdStartBenchmark.loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.println("## Engine start to first answer (in-process, in memory)");
         out.println();
-        double[] startMs = new double[STARTS];
+        // Each start: DynamoDbEngine.startInMemory() returning (listening), then a client built for its port and
+        // its first ListTables answered. The first start pays this JVM's loading of the engine and the SDK.
+        double[] startedMs = new double[STARTS];
+        double[] answeredMs = new double[STARTS];
         for (int i = 0; i < STARTS; i++) {
             long begin = System.nanoTime();
-            try (DynamoDbEngine engine = DynamoDbEngine.startInMemory(); DynamoDbClient client = client(engine.endpoint())) {
-                client.listTables();
-                startMs[i] = (System.nanoTime() - begin) / 1e6;
+            try (DynamoDbEngine engine = DynamoDbEngine.startInMemory()) {
+                startedMs[i] = (System.nanoTime() - begin) / 1e6;
+                try (DynamoDbClient client = client(engine.endpoint())) {
+                    client.listTables();
+                    answeredMs[i] = (System.nanoTime() - begin) / 1e6;
+                }
             }
         }
-        out.println("| starts | median | IQR | first (cold JVM) |");
-        out.println("|---:|---:|---:|---:|");
-        Timing.Result start = Timing.of(Arrays.copyOfRange(startMs, 1, STARTS));
-        out.printf("| %d | %.1f ms | %.1f–%.1f ms | %.1f ms |%n%n", STARTS - 1, start.medianMs(),
-                start.lowerQuartileMs(), start.upperQuartileMs(), startMs[0]);
+        out.println("| in-process start | starts | median | IQR | first (cold JVM) |");
+        out.println("|---|---:|---:|---:|---:|");
+        startRow(out, "startInMemory() returned", startedMs);
+        startRow(out, "first ListTables answered", answeredMs);
+        out.println();
+
+        out.println("## Engine start to first answer as a process (EngineMain --in-memory, fresh JVM, free port)");
+        out.println();
+        List<EngineProcessStart.Flags> kinds = List.of(
+                new EngineProcessStart.Flags("default flags", List.of()),
+                new EngineProcessStart.Flags("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")));
+        // One launch of each first, to warm the file cache; then the kinds take turns.
+        for (EngineProcessStart.Flags kind : kinds) {
+            EngineProcessStart.launch(kind);
+        }
+        double[][] processMs = new double[kinds.size()][PROCESS_LAUNCHES];
+        for (int i = 0; i < PROCESS_LAUNCHES; i++) {
+            for (int k = 0; k < kinds.size(); k++) {
+                processMs[k][i] = EngineProcessStart.launch(kinds.get(k));
+            }
+        }
+        out.println("| process (JVM flags) | launches | process started to first ListTables answered | IQR |");
+        out.println("|---|---:|---:|---:|");
+        for (int k = 0; k < kinds.size(); k++) {
+            Timing.Result r = Timing.of(processMs[k]);
+            out.printf("| %s | %d | %.1f ms | %.1f–%.1f ms |%n", kinds.get(k).name(), r.runs(), r.medianMs(),
+                    r.lowerQuartileMs(), r.upperQuartileMs());
+        }
+        out.println();
+        out.printf("Load average: %.1f after the starts.%n%n", ColdStartBenchmark.loadAverage());
 
         try (DynamoDbEngine engine = DynamoDbEngine.startInMemory()) {
             List<DynamoDbClient> clients = new ArrayList<>();
@@ -75,8 +114,10 @@ final class EngineBenchmark {
             createTable(clients.get(0));
             out.println("## Operations over loopback (SDK v2, URL-connection HTTP client)");
             out.println();
-            out.printf("Each cell: %d s of clients calling one after another; items of ~200 bytes in %d partitions.%n%n",
-                    each.toSeconds(), PARTITIONS);
+            out.printf("Each cell: a 0.5 s warm-up, then %d s of clients calling one after another; items of about"
+                    + " 200 bytes over %d partitions, %d seeded in each (GetItem finds one; Query, begins_with and"
+                    + " Limit 10, reads 10); PutItem adds a new item; TransactWriteItems puts two new items on"
+                    + " condition.%n%n", each.toSeconds(), PARTITIONS, SEEDED_PER_PARTITION);
             out.println("| operation | clients | operations/s | p50 | p99 |");
             out.println("|---|---:|---:|---:|---:|");
             AtomicLong sequence = new AtomicLong();
@@ -93,6 +134,7 @@ final class EngineBenchmark {
             clients.forEach(DynamoDbClient::close);
         }
         out.println();
+        out.printf("Load average: %.1f at the end.%n", ColdStartBenchmark.loadAverage());
     }
 
     private static void call(DynamoDbClient client, String operation, long n) {
@@ -100,7 +142,7 @@ final class EngineBenchmark {
         switch (operation) {
             case "PutItem" -> client.putItem(r -> r.tableName(TABLE).item(item(pk, "S#" + n)));
             case "GetItem" -> client.getItem(r -> r.tableName(TABLE)
-                    .key(Map.of("pk", s(pk), "sk", s("S#" + (n % 1000)))));
+                    .key(Map.of("pk", s(pk), "sk", s("S#" + (n % SEEDED_PER_PARTITION)))));
             case "Query" -> client.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :p AND begins_with(sk, :s)")
                     .expressionAttributeValues(Map.of(":p", s(pk), ":s", s("S#1"))).limit(10));
             case "TransactWriteItems" -> client.transactWriteItems(r -> r.transactItems(
@@ -133,14 +175,26 @@ final class EngineBenchmark {
                 .keySchema(
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        // Items for GetItem and Query to find.
-        for (int i = 0; i < 1000; i++) {
-            String sk = "S#" + i;
-            for (int p = 0; p < 5; p++) {
-                String pk = "P#" + p;
-                client.putItem(r -> r.tableName(TABLE).item(item(pk, sk)));
+        // Items for GetItem and Query to find: every partition's S#0..S#49 (Query's begins_with S#1 finds 11).
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (int i = 0; i < SEEDED_PER_PARTITION; i++) {
+                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("P#" + p, "S#" + i)).build()).build());
             }
         }
+        for (int from = 0; from < writes.size(); from += 25) {
+            List<WriteRequest> batch = writes.subList(from, Math.min(writes.size(), from + 25));
+            var unprocessed = client.batchWriteItem(r -> r.requestItems(Map.of(TABLE, batch))).unprocessedItems();
+            if (!unprocessed.isEmpty()) {
+                throw new IllegalStateException("the engine left items unprocessed: " + unprocessed);
+            }
+        }
+    }
+
+    private static void startRow(PrintStream out, String what, double[] ms) {
+        Timing.Result r = Timing.of(Arrays.copyOfRange(ms, 1, ms.length));
+        out.printf("| %s | %d | %.1f ms | %.1f–%.1f ms | %.1f ms |%n", what, r.runs(), r.medianMs(),
+                r.lowerQuartileMs(), r.upperQuartileMs(), ms[0]);
     }
 
     /** Throughput and latency quantiles of one cell. */
