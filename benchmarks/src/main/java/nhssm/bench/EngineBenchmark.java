@@ -51,6 +51,9 @@ final class EngineBenchmark {
     }
 
     static void run(PrintStream out) throws Exception {
+        // The URL-connection client keeps 5 connections per server alive by default; 64 clients need 64,
+        // or most calls would open a new connection. Read once, before the first connection.
+        System.setProperty("http.maxConnections", "64");
         List<Integer> clientCounts = Arrays.stream(System.getProperty("bench.engine.clients", "1,8,64").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration each = Duration.ofSeconds(Long.getLong("bench.engine.seconds", 10));

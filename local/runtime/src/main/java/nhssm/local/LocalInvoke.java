@@ -44,7 +44,7 @@ final class LocalInvoke {
             return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamoEndpoint, clockFrom), out, err);
         }
         err.println("no DynamoDB engine at " + dynamoEndpoint + ": using an empty in-memory one for this invocation");
-        try (DynamoDbEngineServer dynamo = DynamoDbEngineServer.startInMemory()) {
+        try (DynamoDbEngineServer dynamo = DynamoDbEngineServer.start(LocalSystem.database(0, Optional.empty(), clockFrom))) {
             LocalSystem.createTables(templateYaml, template, dynamo, err);
             return InvokeCommand.run(template, logicalId, event, artifact, overrides(dynamo.endpoint(), clockFrom), out, err);
         }

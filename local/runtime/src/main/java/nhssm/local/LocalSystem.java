@@ -3,12 +3,17 @@ package nhssm.local;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
 import nhssm.core.time.ServiceClock;
 import nhssm.core.token.TokenHash;
 import nhssm.local.dynamodb.DynamoDbEngineServer;
 import nhssm.local.dynamodb.TemplateTable;
+import nhssm.local.dynamodb.engine.EngineOptions;
 import nhssm.local.http.HttpApiServer;
 import nhssm.local.lambda.FunctionArtifacts;
 import nhssm.local.lambda.FunctionInvoker;
@@ -52,7 +57,8 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(LocalConfig config, PrintStream log, PrintStream errors) {
         Path templateYaml = config.projectRoot().resolve("template.yaml");
-        DynamoDbEngineServer dynamo = DynamoDbEngineServer.start(config.dynamoPort(), config.dataDir());
+        DynamoDbEngineServer dynamo = DynamoDbEngineServer.start(
+                database(config.dynamoPort(), config.dataDir(), config.clockFrom()));
         try {
             SamTemplate template = TemplateReader.read(templateYaml, references(templateYaml, config.adminToken()));
             Map<String, String> tables = createTables(templateYaml, template, dynamo, log);
@@ -85,6 +91,16 @@ public final class LocalSystem implements AutoCloseable {
         TemplateReader.tableLogicalIds(templateYaml).forEach(id -> refs.put(id, id));
         refs.put("AdminTokenSha256", TokenHash.of(adminToken).hex());
         return refs;
+    }
+
+    /**
+     * How the DynamoDB engine runs: on the functions' clock (from {@code clockFrom}, as ServiceClock starts
+     * theirs), so that an item's TTL passes when the functions think it does.
+     */
+    static EngineOptions database(int port, Optional<Path> dataDir, Optional<Instant> clockFrom) {
+        Clock clock = ServiceClock.fromEnvironment(
+                clockFrom.map(at -> Map.of(ServiceClock.VARIABLE, at.toString())).orElse(Map.of()));
+        return EngineOptions.defaults().withPort(port).withDataDir(dataDir).withClock(clock);
     }
 
     /** Creates each table of the template that the DynamoDB engine does not have yet (persisted ones are kept). */

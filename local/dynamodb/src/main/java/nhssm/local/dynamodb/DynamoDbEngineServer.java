@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import nhssm.local.dynamodb.engine.DynamoDbEngine;
+import nhssm.local.dynamodb.engine.EngineOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -66,10 +67,15 @@ public final class DynamoDbEngineServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (a free port) or 1-65535, not " + port);
         }
+        return start(EngineOptions.defaults().withPort(port).withDataDir(dataDir));
+    }
+
+    /** Starts a server as {@code options} say (its clock, its TTL sweep, …). */
+    public static DynamoDbEngineServer start(EngineOptions options) {
         try {
-            return new DynamoDbEngineServer(DynamoDbEngine.start(port, dataDir));
+            return new DynamoDbEngineServer(DynamoDbEngine.start(options));
         } catch (UncheckedIOException e) {
-            throw new LocalDynamoDbException("the DynamoDB engine could not start on " + LOOPBACK + ":" + port, e);
+            throw new LocalDynamoDbException("the DynamoDB engine could not start on " + LOOPBACK + ":" + options.port(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import nhssm.local.dynamodb.engine.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -32,9 +33,13 @@ public final class LocalDynamoDb implements AutoCloseable {
         return start(TemplateTable.surveyTable());
     }
 
-    /** Starts in memory; {@link #newTable()} creates tables like {@code table}. */
+    /**
+     * Starts in memory; {@link #newTable()} creates tables like {@code table}. Expired items are not swept:
+     * tests run on fixed clocks, by which the wall clock's TTLs mean nothing, and the service promises
+     * deletion only within days.
+     */
     public static LocalDynamoDb start(TemplateTable table) {
-        return new LocalDynamoDb(DynamoDbEngineServer.startInMemory(), table);
+        return new LocalDynamoDb(DynamoDbEngineServer.start(EngineOptions.defaults().withoutTtlSweep()), table);
     }
 
     /** Starts in memory with the table {@code logicalId} of {@code templateYaml}. */

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nhssm.local.lambda.FunctionInvoker;
-import nhssm.local.lambda.Invocation;
 import nhssm.local.template.StreamSource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,7 +41,7 @@ final class MappingPoller implements Runnable {
     /** GetRecords returns at most 1,000 records. */
     private static final int MAX_GET_RECORDS = 1000;
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(10);
-    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     private final String function;
     private final StreamSource source;
@@ -55,6 +53,7 @@ final class MappingPoller implements Runnable {
     /** A stream record as a record of the event: {@link StreamEventJson#record}. */
     private final BiFunction<Record, String, ObjectNode> recordJson;
     private final ShardPositions positions;
+    private final BatchDelivery delivery;
 
     /** Shards known and not finished, in the order DescribeStream lists them. */
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
@@ -77,6 +76,7 @@ final class MappingPoller implements Runnable {
         this.options = options;
         this.recordJson = recordJson;
         this.positions = new ShardPositions(streams, streamArn, "stream " + function + " shard ", options.log());
+        this.delivery = new BatchDelivery(function, source, invoker, options, () -> running);
     }
 
     String function() {
@@ -205,7 +205,7 @@ final class MappingPoller implements Runnable {
     /** Delivers one batch of {@code shard} if there is one; true if anything happened. */
     private boolean step(ShardState shard) {
         if (!shard.retries.isEmpty()) {
-            deliver(shard, shard.retries.pollFirst());
+            delivery.deliver(shard, shard.retries.pollFirst());
             return true;
         }
         boolean read;
@@ -222,7 +222,7 @@ final class MappingPoller implements Runnable {
         if (shard.buffer.isEmpty() || !running) {
             return read;
         }
-        deliver(shard, takeBatch(shard));
+        delivery.deliver(shard, takeBatch(shard));
         return true;
     }
 
@@ -333,7 +333,7 @@ final class MappingPoller implements Runnable {
         shard.holds++;
         shard.iterator = iterator;
         shard.exhausted = iterator == null;
-        shard.notBeforeNanos = System.nanoTime() + retryDelay(shard.holds).toNanos();
+        shard.notBeforeNanos = System.nanoTime() + delivery.retryDelay(shard.holds).toNanos();
     }
 
     /** What a record is made of, for the log: its event name and each attribute's type, never a value. */
@@ -366,100 +366,7 @@ final class MappingPoller implements Runnable {
         return new Batch(items, 0);
     }
 
-    // ---- delivering -----------------------------------------------------------------------------
-
-    private void deliver(ShardState shard, Batch batch) {
-        long started = System.nanoTime();
-        Invocation invocation;
-        try {
-            invocation = invoker.invoke(function, batch.event());
-            if (invocation == null) {
-                throw new IllegalStateException("the invoker gave no result");
-            }
-        } catch (RuntimeException e) {
-            // Lambda could not invoke the function: retried, and not counted as a retry attempt.
-            shard.retries.addFirst(batch);
-            shard.notBeforeNanos = System.nanoTime() + ERROR_PAUSE.toNanos();
-            String outcome = running
-                    ? "could not invoke the function (" + e.getClass().getSimpleName() + ") → will retry, not counted"
-                    : "abandoned as the pump stopped (" + e.getClass().getSimpleName() + "); not checkpointed";
-            log(shard, batch, outcome, started);
-            return;
-        }
-        switch (invocation) {
-            case Invocation.Returned returned when !source.reportBatchItemFailures() -> log(shard, batch, "ok", started);
-            case Invocation.Returned returned -> {
-                switch (BatchResponse.parse(returned.payloadJson(), batch.sequenceNumbers())) {
-                    case BatchResponse.Success success -> log(shard, batch, "ok", started);
-                    case BatchResponse.Partial partial -> partialFailure(shard, batch, partial, started);
-                    case BatchResponse.Invalid invalid ->
-                            failure(shard, batch, "batch failed: " + invalid.reason(), false, started);
-                }
-            }
-            case Invocation.Failed failed -> failure(shard, batch,
-                    "function error " + Objects.requireNonNullElse(failed.errorType(), "(no type)"), true, started);
-            case Invocation.TimedOut timedOut -> failure(shard, batch,
-                    "timed out after " + timedOut.after().toMillis() + " ms", true, started);
-        }
-    }
-
-    private void partialFailure(ShardState shard, Batch batch, BatchResponse.Partial partial, long started) {
-        // Retry from the failed record with the lowest sequence number; records before it are done.
-        // Its retries are counted from the first time it heads a batch.
-        int retries = partial.firstFailed() == 0 ? batch.retries() + 1 : 1;
-        Batch rest = batch.from(partial.firstFailed(), retries);
-        retryOrDiscard(shard, batch, rest, partial.reported() + " failed", started);
-    }
-
-    private void failure(ShardState shard, Batch batch, String reason, boolean functionError, long started) {
-        if (functionError && source.bisectBatchOnFunctionError() && batch.size() > 1) {
-            // Splitting does not consume the retry quota (Lambda developer guide).
-            Batch first = batch.firstHalf();
-            Batch second = batch.secondHalf();
-            shard.retries.addFirst(second);
-            shard.retries.addFirst(first);
-            log(shard, batch, reason + " → split into " + first.size() + " + " + second.size(), started);
-            return;
-        }
-        retryOrDiscard(shard, batch, batch.withRetries(batch.retries() + 1), reason, started);
-    }
-
-    /** {@code next} is what would be delivered again, with the number of the retry it would be. */
-    private void retryOrDiscard(ShardState shard, Batch delivered, Batch next, String reason, long started) {
-        int maximum = source.maximumRetryAttempts();
-        if (maximum >= 0 && next.retries() > maximum) {
-            int retried = next.retries() - 1;
-            log(shard, delivered, reason + " → discarded " + count(next.size()) + " after " + retried
-                    + (retried == 1 ? " retry" : " retries") + " (MaximumRetryAttempts " + maximum
-                    + "), sequence numbers " + String.join(", ", next.sequenceNumbers())
-                    + "; on AWS they would go to the event source mapping's on-failure destination", started);
-            return;
-        }
-        shard.retries.addFirst(next);
-        shard.notBeforeNanos = System.nanoTime() + retryDelay(next.retries()).toNanos();
-        log(shard, delivered, reason + " → retry " + next.retries() + (maximum >= 0 ? " of " + maximum : "")
-                + " from " + next.items().getFirst().sequenceNumber(), started);
-    }
-
-    private Duration retryDelay(int retry) {
-        Duration delay = options.retryDelay();
-        for (int i = 1; i < retry && delay.compareTo(options.maxRetryDelay()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(options.maxRetryDelay()) > 0 ? options.maxRetryDelay() : delay;
-    }
-
     // ---- logging and waiting --------------------------------------------------------------------
-
-    private void log(ShardState shard, Batch batch, String outcome, long startedNanos) {
-        long ms = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-        options.log().accept("stream " + function + " shard " + shard.shortId() + ": " + count(batch.size()) + ", "
-                + outcome + " (" + ms + " ms)");
-    }
-
-    private static String count(int records) {
-        return records + (records == 1 ? " record" : " records");
-    }
 
     /** Logs a failure once, not again while the same failure repeats. */
     private void logError(RuntimeException e) {

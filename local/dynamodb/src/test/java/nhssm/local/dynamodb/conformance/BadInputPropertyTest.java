@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -206,7 +207,7 @@ class BadInputPropertyTest {
         String condition = switch (nesting) {
             case "parentheses" -> "(".repeat(depth) + "v = :v" + ")".repeat(depth);
             case "not" -> "NOT ".repeat(depth) + "v = :v";
-            case "and" -> String.join(" AND ", java.util.Collections.nCopies(depth, "v = :v"));
+            case "and" -> String.join(" AND ", Collections.nCopies(depth, "v = :v"));
             case "path" -> "attribute_exists(v" + ".a".repeat(depth) + ")";
             default -> "attribute_exists(v" + "[0]".repeat(depth) + ")";
         };

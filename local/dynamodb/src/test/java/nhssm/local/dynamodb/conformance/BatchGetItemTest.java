@@ -8,6 +8,7 @@ import static nhssm.local.dynamodb.conformance.Values.n;
 import static nhssm.local.dynamodb.conformance.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -74,7 +75,7 @@ class BatchGetItemTest {
         }
 
         BatchGetItemResponse first = dynamo.batchGetItem(r -> r.requestItems(Map.of(table, keys(keys))));
-        List<AttributeValue> seen = new java.util.ArrayList<>();
+        List<AttributeValue> seen = new ArrayList<>();
         first.responses().get(table).forEach(i -> seen.add(i.get("pk")));
         Map<String, KeysAndAttributes> unprocessed = first.unprocessedKeys();
         for (int round = 0; round < 20 && !unprocessed.isEmpty(); round++) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -60,7 +62,7 @@ class ConcurrencyTest {
                 dynamo.putItem(r -> r.tableName(table).item(item("pk", s("only"), "by", s(Thread.currentThread().getName())))
                         .conditionExpression("attribute_not_exists(pk)"));
                 return true;
-            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException lost) {
+            } catch (ConditionalCheckFailedException lost) {
                 return false;
             }
         });
@@ -109,7 +111,7 @@ class ConcurrencyTest {
     }
 
     /** The two amounts read in one transaction; empty if the read was cancelled by a concurrent write. */
-    private java.util.Optional<Long> readSum(String table) {
+    private Optional<Long> readSum(String table) {
         try {
             var response = dynamo.transactGetItems(r -> r.transactItems(
                     TransactGetItem.builder().get(g -> g.tableName(table).key(key("left"))).build(),
@@ -119,9 +121,9 @@ class ConcurrencyTest {
                 AttributeValue amount = got.item().get("amount");
                 sum += Long.parseLong(amount.n());
             }
-            return java.util.Optional.of(sum);
+            return Optional.of(sum);
         } catch (TransactionCanceledException conflict) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -212,6 +212,45 @@ class CreateTableTest {
     }
 
     @Test
+    void createTable_shouldAccept255CharacterNames_andRefuseLonger() {
+        String longest = "t".repeat(255);
+        Tables.create(dynamo, b -> b.tableName(longest));
+
+        invalid(() -> dynamo.createTable(r -> r.tableName("t".repeat(256))
+                .attributeDefinitions(attribute(PK, ScalarAttributeType.S))
+                .keySchema(hash(PK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)));
+    }
+
+    @Test
+    void createTable_shouldRefuse_anIndexNameShorterThan3Characters() {
+        invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
+                .attributeDefinitions(attribute(PK, ScalarAttributeType.S), attribute("g", ScalarAttributeType.S))
+                .keySchema(hash(PK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(gsi("ab", Projection.builder().projectionType(ProjectionType.ALL).build()))));
+    }
+
+    @Test
+    void createTable_shouldRefuse_aKeyAttributeNameOver255Characters() {
+        String longName = "k".repeat(256);
+
+        invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
+                .attributeDefinitions(attribute(longName, ScalarAttributeType.S))
+                .keySchema(hash(longName))
+                .billingMode(BillingMode.PAY_PER_REQUEST)));
+    }
+
+    @Test
+    void createTable_shouldRefuse_aGsiKeyWithoutAnAttributeDefinition() {
+        invalid(() -> dynamo.createTable(r -> r.tableName(EngineExtension.newTableName())
+                .attributeDefinitions(attribute(PK, ScalarAttributeType.S))
+                .keySchema(hash(PK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(gsi("byG", Projection.builder().projectionType(ProjectionType.ALL).build()))));
+    }
+
+    @Test
     void createTable_shouldRefuseWithResourceInUse_whenTheTableExists() {
         String name = Tables.hashKeyTable(dynamo);
 

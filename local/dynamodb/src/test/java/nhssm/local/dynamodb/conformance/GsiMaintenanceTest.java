@@ -9,6 +9,7 @@ import static nhssm.local.dynamodb.conformance.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +103,7 @@ class GsiMaintenanceTest {
         Poll.until(CATCH_UP, "index entries " + pks + " under " + g, () -> {
             List<AttributeValue> found = dynamo.query(r -> r.tableName(table).indexName("byG")
                             .keyConditionExpression("g = :g").expressionAttributeValues(Map.of(":g", s(g))))
-                    .items().stream().map(i -> i.get("pk")).sorted(java.util.Comparator.comparing(AttributeValue::s)).toList();
+                    .items().stream().map(i -> i.get("pk")).sorted(Comparator.comparing(AttributeValue::s)).toList();
             return found.equals(pks) ? Optional.of(found) : Optional.empty();
         });
     }

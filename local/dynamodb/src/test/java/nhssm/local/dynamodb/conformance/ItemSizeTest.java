@@ -7,12 +7,14 @@ import static nhssm.local.dynamodb.conformance.Values.key;
 import static nhssm.local.dynamodb.conformance.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The 400 KB item limit, counted as the Developer Guide describes: the UTF-8 lengths of the attribute
@@ -59,6 +61,19 @@ class ItemSizeTest {
         String data = ascii(LIMIT - 3 - longName.length() + 1);
 
         invalid(() -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), longName, s(data)))));
+    }
+
+    @Test
+    void putItem_shouldCountEveryAttribute_ofAnItemWithManySmallOnes() {
+        String table = Tables.hashKeyTable(dynamo);
+        // 20,000 attributes of a 6-byte name and a 15-byte value: 420,000 bytes.
+        Map<String, AttributeValue> many = new HashMap<>();
+        many.put("pk", s("a"));
+        for (int i = 0; i < 20_000; i++) {
+            many.put(String.format("a%05d", i), s(ascii(15)));
+        }
+
+        invalid(() -> dynamo.putItem(r -> r.tableName(table).item(many)));
     }
 
     @Test

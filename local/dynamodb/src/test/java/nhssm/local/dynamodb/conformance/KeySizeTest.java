@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Key limits: a partition key value of at most 2048 bytes, a sort key value of at most 1024 bytes. */
@@ -66,9 +68,22 @@ class KeySizeTest {
     }
 
     @Test
+    void putItem_shouldAcceptABinarySortKeyOf1024Bytes_andRefuseLonger() {
+        String table = Tables.hashAndSortKeyTable(dynamo, ScalarAttributeType.B);
+
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "sk", bytes(1024))));
+
+        invalid(() -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "sk", bytes(1025)))));
+    }
+
+    @Test
     void getItem_shouldRefuse_aPartitionKeyOver2048Bytes() {
         String table = Tables.hashKeyTable(dynamo);
 
         invalid(() -> dynamo.getItem(r -> r.tableName(table).key(key(ascii(2049)))));
+    }
+
+    private static AttributeValue bytes(int length) {
+        return AttributeValue.fromB(SdkBytes.fromByteArray(new byte[length]));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Numbers: 38 significant digits, magnitudes 1E-130 to under 1E+126, returned without insignificant zeros. */
 class NumbersTest {
@@ -126,7 +127,7 @@ class NumbersTest {
     @Test
     void numbers_shouldBeOneKey_whateverTheirSpelling() {
         String table = Tables.create(dynamo, b -> b
-                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N)));
+                .attributeDefinitions(Tables.attribute("pk", ScalarAttributeType.N)));
 
         dynamo.putItem(r -> r.tableName(table).item(item("pk", n("1.50"), "v", s("first"))));
         dynamo.putItem(r -> r.tableName(table).item(item("pk", n("1.5"), "v", s("second"))));

@@ -131,6 +131,24 @@ class PutItemTest {
     }
 
     @Test
+    void putItem_shouldRefuse_anEmptyAttributeName() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        invalid(() -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "", s("nameless")))));
+    }
+
+    @Test
+    void putItem_shouldAcceptLongAttributeNames_butNotOf64KBOrMore() {
+        String table = Tables.hashKeyTable(dynamo);
+        String longName = Values.ascii(60_000);
+
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), longName, s("v"))));
+
+        invalid(() -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("b"), Values.ascii(70_000), s("v")))));
+        assertThat(get(table, key("a"))).containsKey(longName);
+    }
+
+    @Test
     void putItem_shouldRefuse_aKeyOfTheWrongType() {
         String table = Tables.hashKeyTable(dynamo);
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,6 +108,17 @@ class QueryKeyConditionTest {
     }
 
     @Test
+    void query_shouldAcceptAttributeNamesForTheKeys() {
+        String table = tableWith(ScalarAttributeType.N, List.of(n(1), n(2), n(3)));
+
+        QueryResponse response = dynamo.query(r -> r.tableName(table).keyConditionExpression("#p = :p AND #s > :one")
+                .expressionAttributeNames(Map.of("#p", "pk", "#s", "sk"))
+                .expressionAttributeValues(Map.of(":p", s("p"), ":one", n(1))).consistentRead(true));
+
+        assertThat(response.items()).extracting(i -> i.get("sk")).containsExactly(n(2), n(3));
+    }
+
+    @Test
     void query_shouldOnlyReturnItemsOfTheGivenPartition() {
         String table = tableWith(ScalarAttributeType.N, List.of(n(1), n(2)));
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("attr"), "sk", n(1))));
@@ -194,7 +206,7 @@ class QueryKeyConditionTest {
     private String tableWith(ScalarAttributeType sortKeyType, List<AttributeValue> sortKeys) {
         String table = Tables.hashAndSortKeyTable(dynamo, sortKeyType);
         List<AttributeValue> shuffled = new ArrayList<>(sortKeys);
-        Collections.shuffle(shuffled, new java.util.Random(14));
+        Collections.shuffle(shuffled, new Random(14));
         for (AttributeValue sk : shuffled) {
             dynamo.putItem(r -> r.tableName(table).item(item("pk", s("p"), "sk", sk)));
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,7 +92,7 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /** An HTTP answer: its status, body and headers. */
-    public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    public record Response(int status, String body, Map<String, List<String>> headers) {
 
         /** The body as JSON; fails the test if it is not. */
         public JsonNode json() {

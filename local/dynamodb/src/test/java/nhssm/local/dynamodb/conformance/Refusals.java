@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** Asserts a refusal as the SDK reports the service's error: its exception class, error code and HTTP status. */
 public final class Refusals {
@@ -24,9 +25,12 @@ public final class Refusals {
         return error;
     }
 
-    /** The call fails with the SDK's DynamoDbException carrying error code ValidationException and HTTP 400. */
-    public static software.amazon.awssdk.services.dynamodb.model.DynamoDbException invalid(ThrowingCallable call) {
-        return refused(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class, "ValidationException", call);
+    /**
+     * The call fails with a ValidationException: the SDK has no class of its own for it, so a
+     * DynamoDbException with that error code and HTTP 400.
+     */
+    public static DynamoDbException invalid(ThrowingCallable call) {
+        return refused(DynamoDbException.class, "ValidationException", call);
     }
 
     /** The error's message as the service sent it (the SDK's message adds the request id). */

@@ -6,9 +6,11 @@ import static nhssm.local.dynamodb.conformance.Values.n;
 import static nhssm.local.dynamodb.conformance.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -168,17 +173,17 @@ class ScanTest {
     @Test
     void scan_shouldReadAGsi_holdingOnlyTheItemsWithItsKey() {
         String table = Tables.create(dynamo, b -> b
-                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
-                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .attributeDefinitions(Tables.attribute("pk", ScalarAttributeType.S),
+                        Tables.attribute("g", ScalarAttributeType.S))
                 .globalSecondaryIndexes(i -> i.indexName("byG")
-                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
-                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.KEYS_ONLY))));
+                        .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a"), "g", s("x"), "other", n(1))));
         dynamo.putItem(r -> r.tableName(table).item(item("pk", s("b"))));
 
-        ScanResponse response = Poll.until(java.time.Duration.ofSeconds(60), "the index to hold item a", () -> {
+        ScanResponse response = Poll.until(Duration.ofSeconds(60), "the index to hold item a", () -> {
             ScanResponse scan = dynamo.scan(r -> r.tableName(table).indexName("byG"));
-            return scan.count() == 1 ? java.util.Optional.of(scan) : java.util.Optional.empty();
+            return scan.count() == 1 ? Optional.of(scan) : Optional.empty();
         });
 
         assertThat(response.items()).containsExactly(item("pk", s("a"), "g", s("x")));
@@ -187,11 +192,11 @@ class ScanTest {
     @Test
     void scan_shouldRefuse_consistentReadOnAGsi() {
         String table = Tables.create(dynamo, b -> b
-                .attributeDefinitions(Tables.attribute("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
-                        Tables.attribute("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .attributeDefinitions(Tables.attribute("pk", ScalarAttributeType.S),
+                        Tables.attribute("g", ScalarAttributeType.S))
                 .globalSecondaryIndexes(i -> i.indexName("byG")
-                        .keySchema(k -> k.attributeName("g").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
-                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))));
+                        .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
 
         invalid(() -> dynamo.scan(r -> r.tableName(table).indexName("byG").consistentRead(true)));
     }

@@ -147,6 +147,7 @@ class StreamsTest {
         assertThat(remove.dynamodb().hasNewImage()).isFalse();
         assertThat(records).allSatisfy(record -> {
             assertThat(record.eventSource()).isEqualTo("aws:dynamodb");
+            assertThat(record.eventVersion()).isEqualTo("1.1");
             assertThat(record.awsRegion()).isEqualTo("eu-west-2");
             assertThat(record.eventID()).isNotBlank();
             assertThat(record.dynamodb().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);

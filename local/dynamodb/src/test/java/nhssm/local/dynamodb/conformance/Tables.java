@@ -1,6 +1,7 @@
 package nhssm.local.dynamodb.conformance;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -59,7 +60,7 @@ public final class Tables {
             boolean indexesActive = !table.hasGlobalSecondaryIndexes() || table.globalSecondaryIndexes().stream()
                     .allMatch(index -> "ACTIVE".equals(index.indexStatusAsString()));
             return table.tableStatus() == TableStatus.ACTIVE && indexesActive
-                    ? java.util.Optional.of(table) : java.util.Optional.empty();
+                    ? Optional.of(table) : Optional.empty();
         });
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 
@@ -64,6 +65,14 @@ class TransactGetItemsTest {
         String table = Tables.hashKeyTable(dynamo);
 
         invalid(() -> dynamo.transactGetItems(r -> r.transactItems(get(table, "a"), get(table, "a"))));
+    }
+
+    @Test
+    void transactGetItems_shouldRefuseWithResourceNotFound_whenATableDoesNotExist() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        Refusals.refused(ResourceNotFoundException.class, "ResourceNotFoundException",
+                () -> dynamo.transactGetItems(r -> r.transactItems(get(table, "a"), get(EngineExtension.newTableName(), "b"))));
     }
 
     private static TransactGetItem get(String table, String pk) {

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -64,6 +66,30 @@ class TransactWriteItemsTest {
 
         assertThat(get(table, "new")).isNull();
         assertThat(get(table, "existing")).isEqualTo(item("pk", s("existing"), "v", n(1)));
+    }
+
+    @Test
+    void transactWriteItems_shouldWriteNothingInAnyTable_whenAConditionInAnotherTableFails() {
+        String first = Tables.hashKeyTable(dynamo);
+        String second = Tables.hashKeyTable(dynamo);
+
+        refused(TransactionCanceledException.class, "TransactionCanceledException", () ->
+                dynamo.transactWriteItems(r -> r.transactItems(
+                        put(first, item("pk", s("a"))),
+                        check(second, "missing", "attribute_exists(pk)", Map.of(), null, null))));
+
+        assertThat(get(first, "a")).isNull();
+    }
+
+    @Test
+    void transactWriteItems_shouldRefuseWithResourceNotFound_whenATableDoesNotExist() {
+        String table = Tables.hashKeyTable(dynamo);
+
+        refused(ResourceNotFoundException.class, "ResourceNotFoundException",
+                () -> dynamo.transactWriteItems(r -> r.transactItems(
+                        put(table, item("pk", s("a"))), put(EngineExtension.newTableName(), item("pk", s("b"))))));
+
+        assertThat(get(table, "a")).isNull();
     }
 
     @Test
@@ -201,7 +227,7 @@ class TransactWriteItemsTest {
         invalid(() -> dynamo.transactWriteItems(r -> r.transactItems(puts)));
 
         assertThat(dynamo.scan(r -> r.tableName(table).consistentRead(true).select(
-                software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count()).isZero();
+                Select.COUNT)).count()).isZero();
     }
 
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
@@ -225,7 +251,8 @@ class TransactWriteItemsTest {
     private static TransactWriteItem check(String table, String pk, String condition, Map<String, AttributeValue> values,
             String namePlaceholder, String name) {
         return TransactWriteItem.builder().conditionCheck(c -> {
-            c.tableName(table).key(key(pk)).conditionExpression(condition).expressionAttributeValues(values);
+            c.tableName(table).key(key(pk)).conditionExpression(condition)
+                    .expressionAttributeValues(values.isEmpty() ? null : values);
             if (namePlaceholder != null) {
                 c.expressionAttributeNames(Map.of(namePlaceholder, name));
             }

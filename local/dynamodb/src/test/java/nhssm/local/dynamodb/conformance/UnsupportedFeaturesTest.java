@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import java.util.Map;
 
 /**
  * What the engine leaves out (LSIs, PartiQL, backups, the legacy parameters) it refuses by name rather
@@ -80,7 +82,7 @@ class UnsupportedFeaturesTest {
 
         var error = refused(DynamoDbException.class, "ValidationException",
                 () -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("a")))
-                        .expected(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue
+                        .expected(Map.of("pk", ExpectedAttributeValue
                                 .builder().exists(false).build()))));
 
         assertThat(message(error)).contains("Expected");

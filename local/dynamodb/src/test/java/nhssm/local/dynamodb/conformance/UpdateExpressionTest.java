@@ -12,6 +12,7 @@ import static nhssm.local.dynamodb.conformance.Values.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -137,7 +138,7 @@ class UpdateExpressionTest {
 
     @Test
     void set_shouldRefuse_anEmptySetValue() {
-        invalid(() -> update("SET colours = :none", ":none", AttributeValue.fromSs(java.util.List.of())));
+        invalid(() -> update("SET colours = :none", ":none", AttributeValue.fromSs(List.of())));
     }
 
     @Test

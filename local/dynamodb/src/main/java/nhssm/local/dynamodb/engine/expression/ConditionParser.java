@@ -47,7 +47,7 @@ final class ConditionParser extends ExpressionParser {
     }
 
     ConditionParser(String parameter, String text, ExpressionInputs inputs) {
-        super(parameter, text, inputs, Issues.CONDITION_ORDER, KEYWORDS);
+        super(parameter, text, inputs, Issues.CONDITION_ORDER, Issues.CONDITION_CLAUSE_KINDS, KEYWORDS);
     }
 
     ConditionNode parse() {
@@ -112,11 +112,12 @@ final class ConditionParser extends ExpressionParser {
             if (inner.parenthesized()) {
                 issues.add(Issues.Kind.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
             }
-            term = inner.parenthesize();
+            term = comparisonAfter(inner.parenthesize());
         } else {
-            term = parseOperandTerm();
+            term = comparisonAfter(parseOperandTerm());
         }
-        return comparisonAfter(term);
+        issues.endClause();
+        return term;
     }
 
     /** If a comparison, BETWEEN or IN follows, the term is its left operand. */

@@ -1,7 +1,6 @@
 package nhssm.local.dynamodb.engine.expression;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,15 +55,6 @@ public final class ExpressionInputs {
         return new ExpressionInputs(null, null);
     }
 
-    private static String nullParameters(List<String> parameters) {
-        return switch (parameters.size()) {
-            case 0 -> "";
-            case 1 -> ": " + parameters.get(0) + " is null";
-            default -> ": " + String.join(", ", parameters.subList(0, parameters.size() - 1)) + " and "
-                    + parameters.get(parameters.size() - 1) + " are null";
-        };
-    }
-
     private static void requireKey(String parameter, String key, char prefix) {
         if (key.length() < 2 || key.charAt(0) != prefix || !isWord(key.substring(1))) {
             throw DynamoDbError.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
@@ -108,22 +98,15 @@ public final class ExpressionInputs {
      * but no expression used, with the service's ValidationException.
      */
     public void requireAllUsed() {
-        requireAllUsed(List.of());
-    }
-
-    /**
-     * As {@link #requireAllUsed()}, naming in the refusal of values given without any expression the request's
-     * parameters that could have used them, as the service does ("…: UpdateExpression and ConditionExpression
-     * are null").
-     */
-    public void requireAllUsed(List<String> valueExpressionParameters) {
         if (expressionsParsed == 0) {
+            // Inside the service's envelope, and without naming the parameters that are missing.
             if (namesGiven) {
-                throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
+                throw DynamoDbError.validation(InvalidExpression.ENVELOPE
+                        + "ExpressionAttributeNames can only be specified when using expressions");
             }
             if (valuesGiven) {
-                throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions"
-                        + nullParameters(valueExpressionParameters));
+                throw DynamoDbError.validation(InvalidExpression.ENVELOPE
+                        + "ExpressionAttributeValues can only be specified when using expressions");
             }
             return;
         }

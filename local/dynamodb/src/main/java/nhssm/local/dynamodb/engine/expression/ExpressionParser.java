@@ -21,7 +21,7 @@ abstract class ExpressionParser {
      * How deep parentheses and function calls may nest (NOTs are bounded by the operator limit). The service
      * states no number; its operator limit bounds useful nesting (the service accepts 149 levels of
      * {@code a OR (…)}), so this bound sits above that and only keeps a hostile expression from exhausting the
-     * stack: the deepest nesting it allows parses in a 512 KB thread stack, half the JVM's default.
+     * stack: the deepest nesting it allows parses in a 1 MB thread stack, the JVM's default.
      */
     static final int MAX_NESTING = 200;
 
@@ -36,11 +36,11 @@ abstract class ExpressionParser {
     private int operators;
 
     ExpressionParser(String parameter, String text, ExpressionInputs inputs, List<Issues.Kind> issueOrder,
-            Set<String> grammarKeywords) {
+            Set<Issues.Kind> clauseIssueKinds, Set<String> grammarKeywords) {
         this.parameter = parameter;
         this.text = text;
         this.inputs = inputs;
-        this.issues = new Issues(parameter, issueOrder);
+        this.issues = new Issues(parameter, issueOrder, clauseIssueKinds);
         this.tokens = Lexer.tokens(text);
         this.grammarKeywords = grammarKeywords;
     }
@@ -97,12 +97,12 @@ abstract class ExpressionParser {
         int from = index > 0 ? tokens.get(index - 1).start() : token.start();
         Token after = index + 1 < tokens.size() ? tokens.get(index + 1) : token;
         int to = after.kind() == Token.Kind.EOF ? text.length() : after.end();
-        return DynamoDbError.validation("Invalid " + parameter + ": Syntax error; token: \"" + token.shown()
+        return InvalidExpression.of(parameter, "Syntax error; token: \"" + token.shown()
                 + "\", near: \"" + text.substring(from, Math.max(from, to)) + "\"");
     }
 
     DynamoDbError invalid(String message) {
-        return DynamoDbError.validation("Invalid " + parameter + ": " + message);
+        return InvalidExpression.of(parameter, message);
     }
 
     /**

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import nhssm.local.dynamodb.engine.error.DynamoDbError;
+import java.util.function.Supplier;
 
 /**
  * Parses the four kinds of expression, refusing bad ones with the service's ValidationException
@@ -22,12 +21,12 @@ public final class Expressions {
     /** A ConditionExpression ({@code parameter} "ConditionExpression") or FilterExpression ("FilterExpression"). */
     public static Condition condition(String parameter, String expression, ExpressionInputs inputs) {
         check(parameter, expression, inputs);
-        return new ConditionParser(parameter, expression, inputs).parse();
+        return bounded(parameter, () -> new ConditionParser(parameter, expression, inputs).parse());
     }
 
     public static Update update(String expression, ExpressionInputs inputs) {
         check("UpdateExpression", expression, inputs);
-        return new UpdateParser(expression, inputs).parse();
+        return bounded("UpdateExpression", () -> new UpdateParser(expression, inputs).parse());
     }
 
     public static Projection projection(String expression, ExpressionInputs inputs) {
@@ -39,8 +38,22 @@ public final class Expressions {
     public static KeyCondition keyCondition(String expression, ExpressionInputs inputs,
             String partitionKeyName, Optional<String> sortKeyName) {
         check("KeyConditionExpression", expression, inputs);
-        ConditionNode node = new ConditionParser("KeyConditionExpression", expression, inputs).parse();
+        ConditionNode node = bounded("KeyConditionExpression",
+                () -> new ConditionParser("KeyConditionExpression", expression, inputs).parse());
         return KeyConditions.of(node, partitionKeyName, sortKeyName);
+    }
+
+    /**
+     * A parse, with a safety net under the explicit nesting bound: should a caller's thread have a much
+     * smaller stack than the JVM's default, a deep expression is still refused rather than crashing the request
+     * (the parser holds no state beyond the one expression, so nothing is left half-done).
+     */
+    private static <T> T bounded(String parameter, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (StackOverflowError e) {
+            throw InvalidExpression.of(parameter, "The expression is nested too deeply");
+        }
     }
 
     /**
@@ -58,12 +71,12 @@ public final class Expressions {
     private static void check(String parameter, String expression, ExpressionInputs inputs) {
         inputs.countParsed();
         if (expression.isEmpty()) {
-            throw DynamoDbError.validation("Invalid " + parameter + ": The expression can not be empty;");
+            throw InvalidExpression.of(parameter, "The expression can not be empty;");
         }
         int bytes = expression.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
-            throw DynamoDbError.validation("Invalid " + parameter
-                    + ": Expression size has exceeded the maximum allowed size; expression size: " + bytes);
+            throw InvalidExpression.of(parameter,
+                    "Expression size has exceeded the maximum allowed size; expression size: " + bytes);
         }
     }
 }

@@ -24,40 +24,39 @@ final class KeyConditions {
     static KeyCondition of(ConditionNode node, String partitionKey, Optional<String> sortKey) {
         List<Leaf> leaves = new ArrayList<>();
         collect(node, leaves);
-        if (leaves.size() > 2) {
-            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        if (leaves.stream().map(Leaf::attribute).distinct().count() < leaves.size()) {
+            throw DynamoDbError.validation(
+                    "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        }
+        int keyAttributes = sortKey.isPresent() ? 2 : 1;
+        if (leaves.size() > keyAttributes) {
+            throw DynamoDbError.validation("The number of query conditions (" + leaves.size()
+                    + ") exceeds the number of key attributes defined in the schema (" + keyAttributes + ")");
         }
         Leaf partition = null;
         Leaf sort = null;
+        boolean other = false;
         for (Leaf leaf : leaves) {
             if (leaf.attribute().equals(partitionKey)) {
-                if (partition != null) {
-                    throw onePerKey();
-                }
                 partition = leaf;
             } else if (sortKey.isPresent() && leaf.attribute().equals(sortKey.get())) {
-                if (sort != null) {
-                    throw onePerKey();
-                }
                 sort = leaf;
             } else {
-                throw DynamoDbError.validation(sortKey.isPresent() && partition != null
-                        ? "Query condition missed key schema element: " + sortKey.get()
-                        : partition == null ? "Query condition missed key schema element: " + partitionKey
-                        : "Query key condition not supported");
+                other = true;
             }
         }
         if (partition == null) {
             throw DynamoDbError.validation("Query condition missed key schema element: " + partitionKey);
         }
+        if (other) {
+            // The service names the sort key it expected in place of the other attribute, if there is one.
+            throw DynamoDbError.validation(sortKey.map(name -> "Query condition missed key schema element: " + name)
+                    .orElse("Query key condition not supported"));
+        }
         if (!partition.operator().equals("=")) {
             throw DynamoDbError.validation("Query key condition not supported");
         }
         return new KeyCondition(partition.values().get(0), Optional.ofNullable(sort).map(KeyConditions::sortCondition));
-    }
-
-    private static DynamoDbError onePerKey() {
-        return DynamoDbError.validation("KeyConditionExpressions must only contain one condition per key");
     }
 
     private static SortKeyCondition sortCondition(Leaf leaf) {

@@ -1,16 +1,15 @@
 package nhssm.local.dynamodb.engine.expression;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import nhssm.local.dynamodb.engine.error.DynamoDbError;
 import nhssm.local.dynamodb.engine.value.AttributeValue;
-import nhssm.local.dynamodb.engine.value.Bytes;
 
 /**
  * A parsed update expression applied to an item. Every value is computed from the item as it was before
@@ -120,20 +119,20 @@ final class ParsedUpdate implements Update {
         if (existing == null) {
             return null;
         }
-        Set<?> left = switch (existing) {
-            case AttributeValue.SS a when operand instanceof AttributeValue.SS b -> difference(a.values(), b.values());
-            case AttributeValue.NS a when operand instanceof AttributeValue.NS b -> difference(a.values(), b.values());
-            case AttributeValue.BS a when operand instanceof AttributeValue.BS b -> difference(a.values(), b.values());
+        return switch (existing) {
+            case AttributeValue.SS a when operand instanceof AttributeValue.SS b ->
+                    leftOrNull(difference(a.values(), b.values()), AttributeValue.SS::new);
+            case AttributeValue.NS a when operand instanceof AttributeValue.NS b ->
+                    leftOrNull(difference(a.values(), b.values()), AttributeValue.NS::new);
+            case AttributeValue.BS a when operand instanceof AttributeValue.BS b ->
+                    leftOrNull(difference(a.values(), b.values()), AttributeValue.BS::new);
             default -> throw UpdateValue.incorrectType();
         };
-        if (left.isEmpty()) {
-            return null;
-        }
-        return switch (existing) {
-            case AttributeValue.SS a -> new AttributeValue.SS(castSet(left, String.class));
-            case AttributeValue.NS a -> new AttributeValue.NS(castSet(left, BigDecimal.class));
-            default -> new AttributeValue.BS(castSet(left, Bytes.class));
-        };
+    }
+
+    /** A set may not be empty: an emptied one is no attribute at all. */
+    private static <T> AttributeValue leftOrNull(Set<T> left, Function<Set<T>, AttributeValue> set) {
+        return left.isEmpty() ? null : set.apply(left);
     }
 
     private static <T> Set<T> union(Set<T> a, Set<T> b) {
@@ -145,14 +144,6 @@ final class ParsedUpdate implements Update {
     private static <T> Set<T> difference(Set<T> a, Set<T> b) {
         Set<T> result = new HashSet<>(a);
         result.removeAll(b);
-        return result;
-    }
-
-    private static <T> Set<T> castSet(Set<?> set, Class<T> type) {
-        Set<T> result = new HashSet<>();
-        for (Object element : set) {
-            result.add(type.cast(element));
-        }
         return result;
     }
 }

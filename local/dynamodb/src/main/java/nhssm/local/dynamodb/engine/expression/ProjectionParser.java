@@ -8,7 +8,7 @@ import java.util.Set;
 final class ProjectionParser extends ExpressionParser {
 
     ProjectionParser(String parameter, String text, ExpressionInputs inputs) {
-        super(parameter, text, inputs, Issues.UPDATE_ORDER, Set.of());
+        super(parameter, text, inputs, Issues.UPDATE_ORDER, Set.of(), Set.of());
     }
 
     List<Path> parse() {

@@ -23,7 +23,7 @@ final class UpdateParser extends ExpressionParser {
     private final List<Path> paths = new ArrayList<>();
 
     UpdateParser(String text, ExpressionInputs inputs) {
-        super("UpdateExpression", text, inputs, Issues.UPDATE_ORDER, SECTIONS);
+        super("UpdateExpression", text, inputs, Issues.UPDATE_ORDER, Set.of(), SECTIONS);
     }
 
     ParsedUpdate parse() {

@@ -51,6 +51,11 @@ final class QueryScanOperations {
         Optional<Projection> projection = projection(request, inputs);
         inputs.requireAllUsed();
         checkTypes(key, keySchema);
+        filter.ifPresent(f -> Expressions.attributesRead(f).stream().filter(keySchema.names()::contains).findFirst()
+                .ifPresent(attribute -> {
+                    throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + attribute);
+                }));
         String select = source.select(request);
         Optional<Long> limit = request.integer("Limit", 1, Integer.MAX_VALUE);
         boolean forward = request.bool("ScanIndexForward").orElse(true);

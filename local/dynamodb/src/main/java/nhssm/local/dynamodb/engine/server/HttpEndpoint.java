@@ -14,7 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,10 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Logger LOG = Logger.getLogger(HttpEndpoint.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Attribute names may be up to 64 KB, longer than the parser's default limit on a member name.
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(MAX_REQUEST_BYTES).build())
+            .build());
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     /** What serves the two APIs: an operation's name and request body in, its response body out. */

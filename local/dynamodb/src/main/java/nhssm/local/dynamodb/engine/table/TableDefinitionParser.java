@@ -66,13 +66,25 @@ public final class TableDefinitionParser {
         Map<String, String> defined = new java.util.LinkedHashMap<>();
         for (JsonNode node : request.list("AttributeDefinitions")) {
             Request definition = request.structure(node, "AttributeDefinitions", Set.of("AttributeName", "AttributeType"));
-            String attribute = definition.requiredString("AttributeName");
+            String attribute = keyAttributeName(definition);
             String type = definition.enumeration("AttributeType", List.of("B", "N", "S"), null);
             if (defined.put(attribute, type) != null) {
                 throw DynamoDbError.validation("Cannot have two attributes with the same name");
             }
         }
         return defined;
+    }
+
+    /** A key attribute's name: 1 to 255 characters. */
+    private static String keyAttributeName(Request request) {
+        String name = request.requiredString("AttributeName");
+        if (name.isEmpty()) {
+            throw request.constraint("AttributeName", name, "Member must have length greater than or equal to 1");
+        }
+        if (name.length() > 255) {
+            throw request.constraint("AttributeName", name, "Member must have length less than or equal to 255");
+        }
+        return name;
     }
 
     private static KeySchema keySchema(Request request, String member, Map<String, String> defined) {
@@ -86,7 +98,7 @@ public final class TableDefinitionParser {
         List<String> types = new ArrayList<>();
         for (JsonNode node : elements) {
             Request element = request.structure(node, member, Set.of("AttributeName", "KeyType"));
-            names.add(element.requiredString("AttributeName"));
+            names.add(keyAttributeName(element));
             types.add(element.enumeration("KeyType", List.of("HASH", "RANGE"), null));
         }
         if (!types.get(0).equals("HASH")) {

@@ -25,22 +25,26 @@ public final class TtlReaper implements AutoCloseable {
     private static final Duration IGNORED_AFTER = Duration.ofDays(5 * 365);
 
     private final Database database;
-    private final ScheduledExecutorService executor;
+    private final Optional<ScheduledExecutorService> executor;
 
-    private TtlReaper(Database database, ScheduledExecutorService executor) {
+    private TtlReaper(Database database, Optional<ScheduledExecutorService> executor) {
         this.database = database;
         this.executor = executor;
     }
 
-    /** Sweeps every {@code interval}. */
-    public static TtlReaper start(Database database, Duration interval) {
+    /** Sweeps every {@code interval}, or (empty) only when {@link #sweep()} is called. */
+    public static TtlReaper start(Database database, Optional<Duration> interval) {
+        if (interval.isEmpty()) {
+            return new TtlReaper(database, Optional.empty());
+        }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dynamodb-engine-ttl");
             thread.setDaemon(true);
             return thread;
         });
-        TtlReaper reaper = new TtlReaper(database, executor);
-        executor.scheduleWithFixedDelay(reaper::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        TtlReaper reaper = new TtlReaper(database, Optional.of(executor));
+        long millis = interval.get().toMillis();
+        executor.scheduleWithFixedDelay(reaper::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
         return reaper;
     }
 
@@ -96,6 +100,6 @@ public final class TtlReaper implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.ifPresent(ScheduledExecutorService::shutdownNow);
     }
 }

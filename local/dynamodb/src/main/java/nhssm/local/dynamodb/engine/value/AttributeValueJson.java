@@ -27,13 +27,15 @@ public final class AttributeValueJson {
 
     /** The deepest a document may nest, as the Developer Guide gives it. */
     public static final int MAX_DEPTH = 32;
+    /** The longest attribute name: 64 KB less one byte, as the Developer Guide's limits give it. */
+    public static final int MAX_NAME_BYTES = 65535;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL");
 
     private AttributeValueJson() {
     }
 
-    /** An item or key: a JSON object of attribute names to values. */
+    /** An item or key: a JSON object of attribute names (not empty, under 64 KB) to values. */
     public static Map<String, AttributeValue> item(JsonNode node, String parameter) {
         if (!node.isObject()) {
             throw serialization(parameter + " must be a map of attribute names to attribute values");
@@ -41,9 +43,20 @@ public final class AttributeValueJson {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            checkName(field.getKey());
             item.put(field.getKey(), value(field.getValue(), 1));
         }
         return item;
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw DynamoDbError.validation("One or more parameter values were invalid: An attribute name cannot be empty");
+        }
+        if (ItemSize.utf8Length(name) > MAX_NAME_BYTES) {
+            throw DynamoDbError.validation("One or more parameter values were invalid: An attribute name is longer than "
+                    + MAX_NAME_BYTES + " bytes");
+        }
     }
 
     /** One attribute value. */

@@ -25,7 +25,7 @@ class ConditionErrorsTest {
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", expression,
                 new ExpressionInputs(names, values)))
                 .isInstanceOfSatisfying(DynamoDbError.class, e -> assertThat(e.type()).isEqualTo(ErrorType.VALIDATION))
-                .hasMessage("Invalid ConditionExpression: " + message);
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: " + message);
     }
 
     private static void refused(String expression, String message) {
@@ -192,7 +192,7 @@ class ConditionErrorsTest {
         assertThatThrownBy(() -> Expressions.condition("ConditionExpression", tooMany,
                 new ExpressionInputs(null, values(":v", n("1")))))
                 .isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static nhssm.local.dynamodb.engine.expression.Values.values;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,14 +61,25 @@ class ExpressionInputsTest {
     @Test
     void inputsWithoutAnyExpressionAreRefused() {
         assertThatThrownBy(new ExpressionInputs(Map.of("#a", "a"), null)::requireAllUsed)
-                .hasMessage("ExpressionAttributeNames can only be specified when using expressions");
+                .hasMessage("1 validation error detected: ExpressionAttributeNames can only be specified when using expressions");
         assertThatThrownBy(new ExpressionInputs(null, values(":x", n("1")))::requireAllUsed)
-                .hasMessage("ExpressionAttributeValues can only be specified when using expressions");
-        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1")))
-                .requireAllUsed(List.of("UpdateExpression", "ConditionExpression")))
-                .hasMessage("ExpressionAttributeValues can only be specified when using expressions:"
-                        + " UpdateExpression and ConditionExpression are null");
-        assertThatThrownBy(() -> new ExpressionInputs(null, values(":x", n("1"))).requireAllUsed(List.of("ConditionExpression")))
-                .hasMessage("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+                .hasMessage("1 validation error detected: ExpressionAttributeValues can only be specified when using expressions");
+    }
+
+    @Test
+    void theSingleItemWritesRefusalsComeInTheServicesEnvelope() {
+        assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "", ExpressionInputs.none()))
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
+        assertThatThrownBy(() -> Expressions.condition("ConditionExpression", "a = :v", ExpressionInputs.none()))
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: An expression attribute value used"
+                        + " in expression is not defined; attribute value: :v");
+        assertThatThrownBy(() -> Expressions.update("SET", ExpressionInputs.none()))
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET\"");
+        assertThatThrownBy(() -> Expressions.keyCondition("pk = :v", ExpressionInputs.none(), "pk", java.util.Optional.empty()))
+                .hasMessage("Invalid KeyConditionExpression: An expression attribute value used in expression is not defined;"
+                        + " attribute value: :v");
+        assertThatThrownBy(() -> Expressions.condition("FilterExpression", "a = :v", ExpressionInputs.none()))
+                .hasMessage("Invalid FilterExpression: An expression attribute value used in expression is not defined;"
+                        + " attribute value: :v");
     }
 }

@@ -28,9 +28,9 @@ class ExpressionLimitsTest {
     @Test
     void anEmptyExpressionIsRefused() {
         assertThatThrownBy(() -> condition("")).isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: The expression can not be empty;");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.update("", inputs()))
-                .hasMessage("Invalid UpdateExpression: The expression can not be empty;");
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.projection("", inputs()))
                 .hasMessage("Invalid ProjectionExpression: The expression can not be empty;");
         assertThatThrownBy(() -> Expressions.keyCondition("", inputs(), "pk", Optional.empty()))
@@ -43,13 +43,13 @@ class ExpressionLimitsTest {
         assertThat(padded.length()).isEqualTo(4096);
         assertThat(condition(padded).test(Map.of("a", n("1")))).isTrue();
         assertThatThrownBy(() -> condition(padded + " ")).isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;"
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;"
                         + " expression size: 4097");
         // Bytes, not characters: 1366 three-byte characters are 4098 bytes.
         String wide = "a = :v" + "\u20ac".repeat(1366);
         assertThatThrownBy(() -> condition(wide)).hasMessageContaining("expression size: 4104");
         assertThatThrownBy(() -> Expressions.update("SET a = :v" + " ".repeat(4090), inputs()))
-                .hasMessageStartingWith("Invalid UpdateExpression: Expression size has exceeded");
+                .hasMessageStartingWith("1 validation error detected: Invalid UpdateExpression: Expression size has exceeded");
         assertThatThrownBy(() -> Expressions.projection("a" + " ".repeat(4096), inputs()))
                 .hasMessageStartingWith("Invalid ProjectionExpression: Expression size has exceeded");
     }
@@ -61,12 +61,12 @@ class ExpressionLimitsTest {
         assertThat(condition(ok).test(Map.of("a", n("0")))).isFalse();
         String tooMany = ok + " OR NOT a < :v";
         assertThatThrownBy(() -> condition(tooMany)).isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
         assertThatThrownBy(() -> condition("NOT ".repeat(1000) + "a = :v"))
-                .hasMessage("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
         String sums = "SET a=:v+:v" + ",a=:v+:v".repeat(300);
         assertThatThrownBy(() -> Expressions.update(sums, inputs()))
-                .hasMessage("Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
+                .hasMessage("1 validation error detected: Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
     }
 
     @Test
@@ -76,11 +76,11 @@ class ExpressionLimitsTest {
         assertThat(condition(nested).test(Map.of("a", n("0")))).isTrue();
         assertThatThrownBy(() -> condition("(".repeat(2045) + "a < :v" + ")".repeat(2045)))
                 .isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: The expression has redundant parentheses;");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression has redundant parentheses;");
         assertThatThrownBy(() -> condition("(".repeat(4000))).isInstanceOf(DynamoDbError.class);
         assertThatThrownBy(() -> condition("a < " + "size(".repeat(680) + "b" + ")".repeat(680)))
                 .isInstanceOf(DynamoDbError.class)
-                .hasMessageStartingWith("Invalid ConditionExpression: The expression is nested too deeply");
+                .hasMessageStartingWith("1 validation error detected: Invalid ConditionExpression: The expression is nested too deeply");
         assertThatThrownBy(() -> Expressions.update("SET a = " + "(".repeat(2000) + ":v" + ")".repeat(2000), inputs()))
                 .isInstanceOf(DynamoDbError.class);
         assertThatThrownBy(() -> Expressions.update("SET a = " + "if_not_exists(a, ".repeat(250) + ":v" + ")".repeat(250),
@@ -89,7 +89,7 @@ class ExpressionLimitsTest {
     }
 
     @Test
-    void theDeepestAcceptedNestingFitsASmallThreadStack() throws InterruptedException {
+    void theDeepestAcceptedNestingFitsTheDefaultThreadStack() throws InterruptedException {
         // Each of these is parsed down to the deepest level allowed before it is refused for what it says.
         int depth = ExpressionParser.MAX_NESTING - 1;
         String parentheses = "(".repeat(depth) + "a = :v" + ")".repeat(depth);
@@ -115,7 +115,7 @@ class ExpressionLimitsTest {
                     failure[0] = t;
                 }
             }
-        }, "small-stack", 512 * 1024);
+        }, "default-stack", 1024 * 1024);
         thread.start();
         thread.join();
         assertThat(failure[0]).isNull();
@@ -133,7 +133,7 @@ class ExpressionLimitsTest {
     @Test
     void hugeListIndexesAreRefused() {
         assertThatThrownBy(() -> condition("a[99999999999] = :v")).isInstanceOf(DynamoDbError.class)
-                .hasMessage("Invalid ConditionExpression: List index is not within the allowable range; index: [99999999999]");
+                .hasMessage("1 validation error detected: Invalid ConditionExpression: List index is not within the allowable range; index: [99999999999]");
     }
 
     @Test

@@ -75,15 +75,47 @@ class KeyConditionTest {
     }
 
     @Test
+    void operandsOfTypesNoKeyHasAreRefusedAsWritten() {
+        Map<String, AttributeValue> bools = values(":p", s("P"), ":v", Values.bool(true), ":w", Values.bool(false));
+        for (String[] c : new String[][] {{"pk = :p AND sk < :v", "<"}, {"pk = :p AND :v >= sk", ">="},
+                {"pk = :p AND sk BETWEEN :w AND :v", "BETWEEN"}, {"pk = :p AND begins_with(sk, :v)", "begins_with"}}) {
+            assertThatThrownBy(() -> Expressions.keyCondition(c[0], new ExpressionInputs(null, bools), "pk", Optional.of("sk")))
+                    .hasMessage("Invalid KeyConditionExpression: Incorrect operand type for operator or function;"
+                            + " operator or function: " + c[1] + ", operand type: BOOL");
+        }
+    }
+
+    @Test
+    void theFirstClauseWithAFaultIsTheOneReported() {
+        Map<String, AttributeValue> v = values(":p", s("P"), ":n", n("1"));
+        assertThatThrownBy(() -> Expressions.keyCondition("pk = :missing AND begins_with(sk, :n)",
+                new ExpressionInputs(null, v), "pk", Optional.of("sk")))
+                .hasMessageContaining("attribute value: :missing");
+        assertThatThrownBy(() -> Expressions.keyCondition("begins_with(sk, :n) AND pk = :missing",
+                new ExpressionInputs(null, v), "pk", Optional.of("sk")))
+                .hasMessageContaining("operator or function: begins_with, operand type: N");
+        assertThatThrownBy(() -> Expressions.keyCondition("pk = :p AND begins_with(sk, :n) AND sk = :missing",
+                new ExpressionInputs(null, v), "pk", Optional.of("sk")))
+                .hasMessageContaining("operator or function: begins_with, operand type: N");
+    }
+
+    @Test
     void theServiceErrors() {
         refused("sk = :a", Optional.of("sk"), "Query condition missed key schema element: pk");
         refused("pk < :p", Optional.of("sk"), "Query key condition not supported");
         refused("pk = :p AND extra = :a", Optional.of("sk"), "Query condition missed key schema element: sk");
-        refused("pk = :p AND extra = :a", Optional.empty(), "Query key condition not supported");
-        refused("pk = :p AND sk = :a", Optional.empty(), "Query key condition not supported");
-        refused("pk = :p AND pk = :p", Optional.of("sk"), "KeyConditionExpressions must only contain one condition per key");
-        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
-        refused("pk = :p AND sk > :a AND extra < :b", Optional.of("sk"), "Conditions can be of length 1 or 2 only");
+        refused("pk = :p AND extra = :a", Optional.empty(),
+                "The number of query conditions (2) exceeds the number of key attributes defined in the schema (1)");
+        refused("extra = :a AND pk = :p", Optional.of("sk"), "Query condition missed key schema element: sk");
+        refused("extra = :a AND sk = :a", Optional.of("sk"), "Query condition missed key schema element: pk");
+        refused("pk = :p AND sk = :a", Optional.empty(),
+                "The number of query conditions (2) exceeds the number of key attributes defined in the schema (1)");
+        refused("pk = :p AND pk = :p", Optional.of("sk"),
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        refused("pk = :p AND sk > :a AND sk < :b", Optional.of("sk"),
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        refused("pk = :p AND sk > :a AND extra < :b", Optional.of("sk"),
+                "The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
         refused("((sk = :a) AND ((pk = :p)))", Optional.of("sk"),
                 "Invalid KeyConditionExpression: The expression has redundant parentheses;");
         refused("pk = :p OR sk = :a", Optional.of("sk"),

@@ -65,6 +65,8 @@ class ProjectionTest {
                         + " rewrite one of these paths; path one: [parts, [0]], path two: [parts, a]");
         assertThatThrownBy(() -> project("id,", null))
                 .hasMessage("Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", near: \",\"");
+        assertThatThrownBy(() -> project("!!!", null))
+                .hasMessage("Invalid ProjectionExpression: Syntax error; token: \"!\", near: \"!!\"");
         assertThatThrownBy(() -> project("id title", null))
                 .hasMessage("Invalid ProjectionExpression: Syntax error; token: \"title\", near: \"id title\"");
         assertThatThrownBy(() -> project("id, Name", null))

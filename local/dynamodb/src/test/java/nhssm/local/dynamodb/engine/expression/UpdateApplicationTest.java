@@ -224,6 +224,24 @@ class UpdateApplicationTest {
     }
 
     @Test
+    void updatedPartOfListsAndRemovalsIsTheExactPaths() {
+        Map<String, AttributeValue> before = item("id", s("p"),
+                "l", l(m("a", s("old0"), "b", s("b0")), m("a", s("old1"), "b", s("b1"))),
+                "root", l(s("x"), s("y")));
+        Update child = Expressions.update("SET l[1].a = :v", new ExpressionInputs(null, values(":v", s("new1"))));
+        assertThat(child.updatedPartOf(child.apply(before, Set.of("id")))).isEqualTo(item("l", l(m("a", s("new1")))));
+        assertThat(child.updatedPartOf(before)).isEqualTo(item("l", l(m("a", s("old1")))));
+        // An append past the end has no value at the exact path.
+        Update append = Expressions.update("SET root[99] = :v", new ExpressionInputs(null, values(":v", s("z"))));
+        assertThat(append.updatedPartOf(append.apply(before, Set.of("id")))).isEmpty();
+        // After REMOVE l[0], the element that shifted into index 0 is what the path holds.
+        Update remove = Expressions.update("REMOVE l[0]", ExpressionInputs.none());
+        assertThat(remove.updatedPartOf(remove.apply(before, Set.of("id"))))
+                .isEqualTo(item("l", l(m("a", s("old1"), "b", s("b1")))));
+        assertThat(remove.updatedPartOf(before)).isEqualTo(item("l", l(m("a", s("old0"), "b", s("b0")))));
+    }
+
+    @Test
     void updatedPartIsTheTouchedPaths() {
         Update update = Expressions.update("SET info.dims.w = :v, title = :t REMOVE colors",
                 new ExpressionInputs(null, values(":v", n("9"), ":t", s("T"))));

@@ -23,12 +23,13 @@ class UpdateErrorsTest {
 
     private static void refused(String expression, String message) {
         assertThatThrownBy(() -> Expressions.update(expression, new ExpressionInputs(Map.of("#a", "a"), V)))
-                .isInstanceOf(DynamoDbError.class).hasMessage("Invalid UpdateExpression: " + message);
+                .isInstanceOf(DynamoDbError.class).hasMessage("1 validation error detected: Invalid UpdateExpression: " + message);
     }
 
     @Test
     void syntaxErrors() {
         refused("a = :n", "Syntax error; token: \"a\", near: \"a =\"");
+        refused("INVALID SYNTAX HERE", "Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
         refused("SET", "Syntax error; token: \"<EOF>\", near: \"SET\"");
         refused("SET a :n", "Syntax error; token: \":n\", near: \"a :n\"");
         refused("SET a = :n b = :n", "Syntax error; token: \"b\", near: \":n b =\"");
