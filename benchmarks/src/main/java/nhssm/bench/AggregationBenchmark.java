@@ -56,14 +56,17 @@ final class AggregationBenchmark {
         List<Integer> sizes = sizes();
         out.printf("aggregation benchmark: %d open trusts, %d distinct synthetic responses reused, sizes %s%n",
                 trusts.size(), answers.size(), sizes);
-        out.println("| stored responses | responses per trust | aggregate a batch of 100 records | trust records + statistics |");
-        out.println("|---:|---:|---|---|");
+        out.printf("Load average: %.1f at the start (%d cores).%n", ColdStartBenchmark.loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        out.println("| stored responses | responses per trust | store them (8 writers) | aggregate a batch of 100 records | trust records + statistics |");
+        out.println("|---:|---:|---|---|---|");
         try (LocalDynamoDb dynamo = LocalDynamoDb.start()) {
             for (int size : sizes) {
                 String table = dynamo.newTable();
                 DynamoDbSurveyStore responses = new DynamoDbSurveyStore(dynamo.client(), table);
                 DynamoDbTrustRecordStore records = new DynamoDbTrustRecordStore(dynamo.client(), table);
-                Map<String, List<String>> keysByTrust = populate(responses, definition, trusts, answers, size);
+                Populated populated = populate(responses, definition, trusts, answers, size);
+                Map<String, List<String>> keysByTrust = populated.keysByTrust();
                 AggregateHandler handler = new AggregateHandler(records);
                 // Every trust's record exists before measuring, as in a running census.
                 keysByTrust.forEach((ods, keys) -> handler.handleRequest(event(ods, keys.subList(0, 1)), null));
@@ -74,9 +77,15 @@ final class AggregationBenchmark {
                     List<TrustRecord> round = records.recordsOf(ROUND);
                     RoundStatistics.compute(definition, register, round);
                 });
-                out.printf("| %,d | %,d | %s | %s |%n", size, size / trusts.size(), aggregate, statistics);
+                out.printf("| %,d | %,d | %.1f s (%,.0f a second) | %s | %s |%n", size, size / trusts.size(),
+                        populated.storeSeconds(), size / populated.storeSeconds(), aggregate, statistics);
             }
         }
+        out.printf("Load average: %.1f at the end.%n", ColdStartBenchmark.loadAverage());
+    }
+
+    /** The stored responses' ids by trust, and the wall time of storing them (validation not included). */
+    private record Populated(Map<String, List<String>> keysByTrust, double storeSeconds) {
     }
 
     private static List<Integer> sizes() {
@@ -96,7 +105,7 @@ final class AggregationBenchmark {
     }
 
     /** {@code size} submitted responses: one official return per trust, the rest individual, spread evenly. */
-    private static Map<String, List<String>> populate(DynamoDbSurveyStore store, SurveyDefinition definition,
+    private static Populated populate(DynamoDbSurveyStore store, SurveyDefinition definition,
             List<Trust> trusts, List<Map<String, List<String>>> pool, int size) throws Exception {
         Map<String, List<String>> keysByTrust = new LinkedHashMap<>();
         List<StoredResponse> all = new ArrayList<>();
@@ -118,6 +127,7 @@ final class AggregationBenchmark {
             keysByTrust.computeIfAbsent(trust.odsCode(), k -> new ArrayList<>()).add(key.id());
         }
         ExecutorService pool8 = Executors.newFixedThreadPool(8);
+        long begin = System.nanoTime();
         try {
             List<Future<?>> writes = new ArrayList<>();
             for (StoredResponse r : all) {
@@ -129,7 +139,7 @@ final class AggregationBenchmark {
         } finally {
             pool8.shutdown();
         }
-        return keysByTrust;
+        return new Populated(keysByTrust, (System.nanoTime() - begin) / 1e9);
     }
 
     /** 100 records from 20 trusts, 5 each: a burst of submissions during the census. */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,14 @@ final class IdempotencyTokens {
     private record Done(JsonNode request, ObjectNode response, Instant expires) {
     }
 
+    private record Remembered(String token, Done done) {
+    }
+
     private final ConcurrentHashMap<String, Done> done = new ConcurrentHashMap<>();
+    // The tokens in the order they were remembered, so forgetting the expired ones looks only at those
+    // (scanning every token of the last 10 minutes on each transaction made n transactions cost n²).
+    private final ConcurrentLinkedQueue<Remembered> byAge = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock forgetting = new ReentrantLock();
     private final Object[] stripes = new Object[256];
     private final Clock clock;
 
@@ -40,8 +49,8 @@ final class IdempotencyTokens {
         // Two requests with one token wait for each other, so the second sees the first's outcome.
         synchronized (stripes[Math.floorMod(token.hashCode(), stripes.length)]) {
             Instant now = clock.instant();
-            done.values().removeIf(d -> d.expires().isBefore(now));
-            Optional<Done> previous = Optional.ofNullable(done.get(token));
+            forgetExpired(now);
+            Optional<Done> previous = Optional.ofNullable(done.get(token)).filter(d -> !d.expires().isBefore(now));
             if (previous.isPresent()) {
                 if (!previous.get().request().equals(request)) {
                     throw new DynamoDbError(ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
@@ -50,8 +59,26 @@ final class IdempotencyTokens {
                 return previous.get().response().deepCopy();
             }
             ObjectNode response = transaction.get();
-            done.put(token, new Done(request.deepCopy(), response.deepCopy(), now.plus(WINDOW)));
+            Done remembered = new Done(request.deepCopy(), response.deepCopy(), now.plus(WINDOW));
+            done.put(token, remembered);
+            byAge.add(new Remembered(token, remembered));
             return response;
+        }
+    }
+
+    /** Forgets the oldest tokens while they are expired; one caller at a time, the others do not wait. */
+    private void forgetExpired(Instant now) {
+        if (!forgetting.tryLock()) {
+            return;
+        }
+        try {
+            Remembered oldest;
+            while ((oldest = byAge.peek()) != null && oldest.done().expires().isBefore(now)) {
+                byAge.poll();
+                done.remove(oldest.token(), oldest.done());
+            }
+        } finally {
+            forgetting.unlock();
         }
     }
 }
