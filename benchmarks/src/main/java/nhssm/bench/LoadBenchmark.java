@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import nhssm.core.survey.ResponseLimits;
 import nhssm.core.survey.SurveyDefinition;
 import nhssm.core.survey.SurveyDefinitions;
 import nhssm.core.token.TokenSecret;
@@ -45,15 +46,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * Many clients submitting at once through the local HTTP API, as {@code ./nhssm start --in-memory} runs it
  * (the DynamoDB engine in memory, each function in its own JVMs from its artifact, the stream pump feeding the
  * aggregate function meanwhile): {@code bench.clients} clients (virtual threads) each POST valid submitted
- * staff responses, one after another, for {@code bench.seconds}, every request with its own Idempotency-Key
- * and a timeout. Then the table's response items are counted and compared with the 201s the clients got.
+ * staff responses, one after another, for {@code bench.seconds} or until the client's share of the survey
+ * definition's caps is used, every request with its own Idempotency-Key, writer secret and a timeout. Then the table's response items are counted and compared with the 201s the clients got.
  */
 final class LoadBenchmark {
 
     private static final String ROUND = "2026";
     private static final Instant DURING_ROUND = Instant.parse("2026-11-24T09:00:00Z");
-    /** Trusts whose leads each create staff links for the clients. */
-    private static final int TRUSTS = 20;
     /** Above the local HTTP API's 30 s integration timeout, so its 503 arrives before the client gives up. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(45);
 
@@ -77,7 +76,7 @@ final class LoadBenchmark {
              LocalSystem system = LocalSystem.start(new LocalConfig(root, 0, 0, Optional.empty(),
                      work.resolve("functions"), admin, Optional.of(DURING_ROUND)), log, log)) {
             URI api = system.apiUri();
-            List<String> staffTokens = staffTokens(http, api, admin, clients);
+            List<ClientLinks> clientLinks = clientLinks(http, api, admin, clients);
             List<String> bodies = submissions();
             URI responses = api.resolve("/api/rounds/" + ROUND + "/responses");
 
@@ -87,11 +86,11 @@ final class LoadBenchmark {
             long started = System.nanoTime();
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int c = 0; c < clients; c++) {
-                    String token = staffTokens.get(c);
+                    ClientLinks links = clientLinks.get(c);
                     int first = c;
                     threads.submit(() -> {
-                        for (int n = first; System.nanoTime() < deadline; n++) {
-                            outcomes.add(submit(http, responses, token, bodies.get(n % bodies.size())));
+                        for (int n = 0; System.nanoTime() < deadline && n < links.budget(); n++) {
+                            outcomes.add(submit(http, responses, links.tokenFor(n), bodies.get((first + n) % bodies.size())));
                         }
                     });
                 }
@@ -169,20 +168,43 @@ final class LoadBenchmark {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    /** Invites {@value #TRUSTS} trusts' leads through the admin API; each lead creates staff links, one per client. */
-    private static List<String> staffTokens(HttpClient http, URI api, String admin, int clients) {
+    /**
+     * The staff links of one client, and how many responses it may send: the survey definition caps the
+     * individual responses of a staff link and of a trust, so a client moves to its next link when one is used up,
+     * and stops at its share of its trust's cap (a refusal at a cap would measure the cap, not the system).
+     */
+    private record ClientLinks(List<String> tokens, int perLink, int budget) {
+        String tokenFor(int n) {
+            return tokens.get(n / perLink);
+        }
+    }
+
+    /**
+     * Invites one trust's lead per client (as many trusts as are open, shared round-robin beyond that) through the
+     * admin API; each lead creates enough staff links for its clients' shares of the trust's cap.
+     */
+    private static List<ClientLinks> clientLinks(HttpClient http, URI api, String admin, int clients) {
         SurveyDefinition definition = SurveyDefinitions.forRound(ROUND).orElseThrow();
-        List<Trust> trusts = TrustRegister.bundled().openOn(definition.censusDate()).subList(0, TRUSTS);
+        ResponseLimits limits = definition.limits();
+        List<Trust> open = TrustRegister.bundled().openOn(definition.censusDate());
+        List<Trust> trusts = open.subList(0, Math.min(clients, open.size()));
         SurveyLinks links = new SurveyLinks(http, api, ROUND);
         List<String> leads = new ArrayList<>();
         for (Trust trust : trusts) {
             leads.add(links.inviteLead(admin, trust.odsCode()).token());
         }
-        List<String> staff = new ArrayList<>();
+        int clientsPerTrust = (clients + trusts.size() - 1) / trusts.size();
+        int budget = limits.individualResponsesPerTrust() / clientsPerTrust;
+        int perLink = limits.individualResponsesPerStaffLink();
+        List<ClientLinks> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            staff.add(links.staffLink(leads.get(c % leads.size())).token());
+            List<String> tokens = new ArrayList<>();
+            for (int l = 0; l * perLink < budget; l++) {
+                tokens.add(links.staffLink(leads.get(c % leads.size())).token());
+            }
+            all.add(new ClientLinks(tokens, perLink, budget));
         }
-        return staff;
+        return all;
     }
 
     /** The synthetic census's staff responses as submitted forms (a field per answer, repeated for each choice). */
