@@ -91,16 +91,26 @@ class JourneyLogTest {
                 .header("authorization", "Bearer " + ADMIN).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"odsCode\":\"RJ1\"}")), 201).body()).path("token").asText();
         secrets.addAll(List.of(lead, TokenHash.of(lead).hex()));
+        // The link opens a page naming the trust; its Continue button sets the survey's cookie.
         HttpResponse<String> link = send(HttpRequest.newBuilder(api("/survey/2026?token="
-                + URLEncoder.encode(lead, StandardCharsets.UTF_8))).GET(), 303);
-        String cookie = link.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+                + URLEncoder.encode(lead, StandardCharsets.UTF_8))).GET(), 200);
+        String arrival = link.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+        String arrivalCsrf = hidden(link.body(), "csrf");
+        secrets.addAll(List.of(arrival.substring(arrival.indexOf('=') + 1), arrivalCsrf));
+        String origin = system.apiUri().toString().replaceAll("/$", "");
+        HttpResponse<String> proceeded = send(HttpRequest.newBuilder(api("/survey/2026/continue"))
+                .header("cookie", arrival).header("origin", origin).header("sec-fetch-site", "same-origin")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + enc(hidden(link.body(), "token"))
+                        + "&csrf=" + enc(arrivalCsrf))), 303);
+        String cookie = proceeded.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("__Host-nhssm-token-")).findFirst().orElseThrow().split(";", 2)[0];
         secrets.add(cookie.substring(cookie.indexOf('=') + 1));
         String page = send(HttpRequest.newBuilder(api("/survey/2026")).header("cookie", cookie).GET(), 200).body();
         String csrf = csrf(page);
         secrets.add(csrf);
         String typed = "Our comms lead Ms Example writes this herself, journey-log-marker";
         secrets.add(typed);
-        String origin = system.apiUri().toString().replaceAll("/$", "");
         send(form(cookie, origin, "csrf=" + enc(csrf) + "&status=DRAFT&Q02=COMMS_DIRECTOR_HEAD&Q42=" + enc(typed)), 303);
         send(form(cookie, origin, "csrf=" + enc(csrf) + "&status=DRAFT&Q02=NOT_A_CODE&Q42=" + enc(typed)), 422);
 
@@ -157,6 +167,12 @@ class JourneyLogTest {
         Matcher value = Pattern.compile("value=\"([^\"]+)\"").matcher(input.group());
         assertThat(value.find()).isTrue();
         return value.group(1);
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"" + name + "\" value=\"([^\"]*)\">").matcher(html);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return m.group(1);
     }
 
     private static HttpRequest.Builder form(String cookie, String origin, String body) {
