@@ -124,7 +124,7 @@ final class EngineBenchmark {
             out.println("| operation | clients | operations/s | p50 | p99 |");
             out.println("|---|---:|---:|---:|---:|");
             AtomicLong sequence = new AtomicLong();
-            for (String operation : List.of("PutItem", "GetItem", "Query", "TransactWriteItems")) {
+            for (String operation : System.getProperty("bench.engine.operations", "PutItem,GetItem,Query,TransactWriteItems").split(",")) {
                 for (int count : clientCounts) {
                     Result result = measure(clients.subList(0, count), each, client -> {
                         long n = sequence.incrementAndGet();
