@@ -1,9 +1,14 @@
 package nhssm.local.dynamodb.engine.transaction;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +28,9 @@ final class IdempotencyTokens {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private record Done(JsonNode request, ObjectNode response, Instant expires) {
+    // The request as a digest, not a copy of its tree: a tree of a transaction's items is tens of kilobytes,
+    // and 10 minutes of them at a few hundred a second filled the heap.
+    private record Done(byte[] request, ObjectNode response, Instant expires) {
     }
 
     private record Remembered(String token, Done done) {
@@ -52,14 +59,14 @@ final class IdempotencyTokens {
             forgetExpired(now);
             Optional<Done> previous = Optional.ofNullable(done.get(token)).filter(d -> !d.expires().isBefore(now));
             if (previous.isPresent()) {
-                if (!previous.get().request().equals(request)) {
+                if (!MessageDigest.isEqual(previous.get().request(), digest(request))) {
                     throw new DynamoDbError(ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
                             "The request uses the same client token as a previous, but non-identical request.");
                 }
                 return previous.get().response().deepCopy();
             }
             ObjectNode response = transaction.get();
-            Done remembered = new Done(request.deepCopy(), response.deepCopy(), now.plus(WINDOW));
+            Done remembered = new Done(digest(request), response.deepCopy(), now.plus(WINDOW));
             done.put(token, remembered);
             byAge.add(new Remembered(token, remembered));
             return response;
@@ -80,5 +87,47 @@ final class IdempotencyTokens {
         } finally {
             forgetting.unlock();
         }
+    }
+
+    /** SHA-256 of the request with every object's fields in name order: equal for requests equal as JSON. */
+    private static byte[] digest(JsonNode request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            feed(sha, request);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void feed(MessageDigest sha, JsonNode node) {
+        if (node.isObject()) {
+            TreeMap<String, JsonNode> fields = new TreeMap<>();
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                fields.put(name, node.get(name));
+            }
+            sha.update((byte) '{');
+            fields.forEach((name, value) -> {
+                text(sha, name);
+                feed(sha, value);
+            });
+            sha.update((byte) '}');
+        } else if (node.isArray()) {
+            sha.update((byte) '[');
+            node.forEach(element -> feed(sha, element));
+            sha.update((byte) ']');
+        } else {
+            // A scalar's JSON text, tagged with its node type so that "1" and 1 differ.
+            sha.update((byte) node.getNodeType().ordinal());
+            text(sha, node.toString());
+        }
+    }
+
+    private static void text(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
+                (byte) bytes.length});
+        sha.update(bytes);
     }
 }
