@@ -71,7 +71,8 @@ class InterfaceClientTest {
                 Map.of("SurveyTable", EventsTable.TABLE, "AdminTokenSha256", TokenHash.of(EventsTable.ADMIN).hex()));
         Map<String, String> overrides = Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
                 ServiceClock.VARIABLE, EventsTable.DURING_ROUND.toString());
-        ContainerRuntime client = new ContainerRuntime.InterfaceClient(interfaceClientJars());
+        List<Path> clientJars = interfaceClientJars();
+        ContainerRuntime client = new ContainerRuntime.InterfaceClient(clientJars, nativeLibrary(clientJars));
         PrintStream clientLog = new PrintStream(CLIENT_LOG, true, StandardCharsets.UTF_8);
         PrintStream bootstrapLog = new PrintStream(BOOTSTRAP_LOG, true, StandardCharsets.UTF_8);
         EventsTable.fresh(dynamo.client(), false);
@@ -102,6 +103,22 @@ class InterfaceClientTest {
                     .anyMatch(j -> j.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client-"));
             return found;
         }
+    }
+
+    /** The client's native library for this machine, unpacked once from its jar for all of its JVMs. */
+    static Path nativeLibrary(List<Path> clientJars) throws IOException {
+        Path jar = clientJars.stream()
+                .filter(j -> j.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client-"))
+                .findFirst().orElseThrow();
+        Path library = work.resolve("libaws-lambda-jni.so");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("jni/libaws-lambda-jni.linux-x86_64.so");
+            assertThat(entry).as("the client's native library for linux-x86_64 in " + jar).isNotNull();
+            try (var in = zip.getInputStream(entry)) {
+                Files.copy(in, library);
+            }
+        }
+        return library;
     }
 
     static Stream<Arguments> events() throws IOException {

@@ -168,6 +168,8 @@ public final class FunctionContainer implements AutoCloseable {
                 // The client's native part is loaded through JNI.
                 command.add("--enable-native-access=ALL-UNNAMED");
                 command.add("-Dorg.crac.Core.Compat=" + ContainerRuntime.InterfaceClient.CRAC);
+                command.add("-D" + ContainerRuntime.InterfaceClient.NATIVE_LIBRARY_PROPERTY + "="
+                        + client.nativeLibrary().toAbsolutePath());
                 command.add("-cp");
                 command.add(String.join(File.pathSeparator,
                         client.jars().stream().map(j -> j.toAbsolutePath().toString()).toList()));
