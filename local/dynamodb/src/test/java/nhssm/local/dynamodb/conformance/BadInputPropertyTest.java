@@ -3,7 +3,6 @@ package nhssm.local.dynamodb.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -29,8 +28,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import nhssm.local.dynamodb.engine.DynamoDbEngine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -75,13 +72,8 @@ class BadInputPropertyTest {
     @BeforeContainer
     static void start() {
         engine = DynamoDbEngine.startInMemory();
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(engine.endpoint())
-                .region(EngineExtension.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bad", "input")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        dynamo = EngineExtension.client(engine.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("bad", "input")));
         http = new RawHttp(engine.endpoint());
         table = Tables.hashKeyTable(dynamo);
     }

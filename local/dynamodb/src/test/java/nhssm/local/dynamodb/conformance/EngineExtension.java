@@ -40,14 +40,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
         engine = DynamoDbEngine.startInMemory();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("conformance", "conformance"));
         // No retries: each test sees the service's first answer, and a refusal is not repeated.
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(engine.endpoint())
-                .region(REGION)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(60)))
-                .build();
+        dynamo = client(engine.endpoint(), credentials);
         streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(engine.endpoint())
                 .region(REGION)
@@ -90,6 +83,18 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     /** A table name no other test uses (3 to 255 characters of {@code [a-zA-Z0-9_.-]}). */
+    /** An SDK client of the engine at {@code endpoint}: no retries, so every answer is the engine's first. */
+    public static DynamoDbClient client(URI endpoint, StaticCredentialsProvider credentials) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(Duration.ofSeconds(60)))
+                .build();
+    }
+
     public static String newTableName() {
         return "conformance-" + TABLES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

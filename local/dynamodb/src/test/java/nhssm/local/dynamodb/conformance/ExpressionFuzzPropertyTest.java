@@ -2,7 +2,6 @@ package nhssm.local.dynamodb.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import net.jqwik.api.lifecycle.BeforeTry;
 import nhssm.local.dynamodb.engine.DynamoDbEngine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -61,13 +58,8 @@ class ExpressionFuzzPropertyTest {
     @BeforeContainer
     static void start() {
         engine = DynamoDbEngine.startInMemory();
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(engine.endpoint())
-                .region(EngineExtension.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fuzz", "fuzz")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        dynamo = EngineExtension.client(engine.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("fuzz", "fuzz")));
         http = new RawHttp(engine.endpoint());
         table = Tables.hashKeyTable(dynamo);
     }

@@ -6,7 +6,6 @@ import static nhssm.local.dynamodb.conformance.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import nhssm.local.dynamodb.engine.DynamoDbEngine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -51,13 +48,8 @@ class PagingPropertyTest {
     @BeforeContainer
     static void start() {
         engine = DynamoDbEngine.startInMemory();
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(engine.endpoint())
-                .region(EngineExtension.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("paging", "paging")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        dynamo = EngineExtension.client(engine.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("paging", "paging")));
         table = Tables.hashAndSortKeyTable(dynamo, ScalarAttributeType.N);
         for (String pk : PARTITIONS) {
             for (int i = 0; i < PER_PARTITION; i++) {
